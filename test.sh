@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Sets up, builds and runs every test. The last line reads "N passed, N failed[, N skipped]".
+set -uo pipefail
+cd "$(dirname "$0")"
+scripts/bootstrap || { echo "0 passed, 1 failed"; exit 1; }
+dotnet build Vtp.sln -c Release -nologo -v quiet -clp:ErrorsOnly || { echo "0 passed, 1 failed"; exit 1; }
+log="$(mktemp)"
+dotnet test Vtp.Tests/Vtp.Tests.csproj -c Release --no-build -nologo "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+summary="$(grep -E '(Passed|Failed)! +- ' "$log" | tail -n1)"
+rm -f "$log"
+num() { echo "$summary" | sed -nE "s/.*$1: +([0-9]+).*/\1/p"; }
+passed="$(num Passed)"; failed="$(num Failed)"; skipped="$(num Skipped)"
+if [ -z "$summary" ]; then echo "0 passed, 1 failed"; exit 1; fi
+line="${passed:-0} passed, ${failed:-0} failed"
+[ "${skipped:-0}" != "0" ] && line="$line, $skipped skipped"
+echo "$line"
+exit "$status"
