@@ -33,6 +33,7 @@ static at::Tensor unary(const at::Tensor& t, int32_t op) {
     case 25: return t.trunc();
     case 26: return t.log2();
     case 27: return t.isfinite();
+    case 28: return t.erfinv();
     default: throw std::invalid_argument("unknown unary op " + std::to_string(op));
   }
 }
@@ -51,6 +52,7 @@ static void unary_(at::Tensor& t, int32_t op) {
     case 14: t.floor_(); break;
     case 19: t.reciprocal_(); break;
     case 20: t.square_(); break;
+    case 28: t.erfinv_(); break;
     default: t.copy_(unary(t, op));
   }
 }
