@@ -45,25 +45,18 @@ public static partial class torch
         }
     }
 
-    public static Tensor tensor(float[] rawArray, long[] dimensions, ScalarType? dtype = null, Device? device = null, bool requires_grad = false) =>
+    public static Tensor tensor(float[] rawArray, ReadOnlySpan<long> dimensions, ScalarType? dtype = null, Device? device = null, bool requires_grad = false) =>
         FromSpan<float>(rawArray, dimensions, dtype, device, requires_grad);
-    public static Tensor tensor(double[] rawArray, long[] dimensions, ScalarType? dtype = null, Device? device = null, bool requires_grad = false) =>
+    public static Tensor tensor(double[] rawArray, ReadOnlySpan<long> dimensions, ScalarType? dtype = null, Device? device = null, bool requires_grad = false) =>
         FromSpan<double>(rawArray, dimensions, dtype, device, requires_grad);
-    public static Tensor tensor(long[] rawArray, long[] dimensions, ScalarType? dtype = null, Device? device = null, bool requires_grad = false) =>
+    public static Tensor tensor(long[] rawArray, ReadOnlySpan<long> dimensions, ScalarType? dtype = null, Device? device = null, bool requires_grad = false) =>
         FromSpan<long>(rawArray, dimensions, dtype, device, requires_grad);
-    public static Tensor tensor(int[] rawArray, long[] dimensions, ScalarType? dtype = null, Device? device = null, bool requires_grad = false) =>
+    public static Tensor tensor(int[] rawArray, ReadOnlySpan<long> dimensions, ScalarType? dtype = null, Device? device = null, bool requires_grad = false) =>
         FromSpan<int>(rawArray, dimensions, dtype, device, requires_grad);
-    public static Tensor tensor(byte[] rawArray, long[] dimensions, ScalarType? dtype = null, Device? device = null, bool requires_grad = false) =>
+    public static Tensor tensor(byte[] rawArray, ReadOnlySpan<long> dimensions, ScalarType? dtype = null, Device? device = null, bool requires_grad = false) =>
         FromSpan<byte>(rawArray, dimensions, dtype, device, requires_grad);
-    public static Tensor tensor(bool[] rawArray, long[] dimensions, ScalarType? dtype = null, Device? device = null, bool requires_grad = false) =>
+    public static Tensor tensor(bool[] rawArray, ReadOnlySpan<long> dimensions, ScalarType? dtype = null, Device? device = null, bool requires_grad = false) =>
         FromSpan<bool>(rawArray, dimensions, dtype, device, requires_grad);
-
-    public static Tensor tensor(ReadOnlySpan<float> rawArray, ReadOnlySpan<long> dimensions, ScalarType? dtype = null, Device? device = null, bool requires_grad = false) =>
-        FromSpan(rawArray, dimensions, dtype, device, requires_grad);
-    public static Tensor tensor(ReadOnlySpan<long> rawArray, ReadOnlySpan<long> dimensions, ScalarType? dtype = null, Device? device = null, bool requires_grad = false) =>
-        FromSpan(rawArray, dimensions, dtype, device, requires_grad);
-    public static Tensor tensor(ReadOnlySpan<byte> rawArray, ReadOnlySpan<long> dimensions, ScalarType? dtype = null, Device? device = null, bool requires_grad = false) =>
-        FromSpan(rawArray, dimensions, dtype, device, requires_grad);
 
     public static Tensor tensor(float[] rawArray, ScalarType? dtype = null, Device? device = null, bool requires_grad = false) =>
         FromSpan<float>(rawArray, [rawArray.Length], dtype, device, requires_grad);

@@ -40,6 +40,11 @@ inline at::TensorOptions options(int8_t dtype, int8_t device_type, int32_t devic
   return o.requires_grad(requires_grad);
 }
 
+inline at::Tensor leaf(at::Tensor t, bool requires_grad) {
+  if (requires_grad) t.set_requires_grad(true);
+  return t;
+}
+
 inline std::vector<at::Tensor> tensors(const TensorHandle* handles, int64_t count) {
   std::vector<at::Tensor> result;
   result.reserve((size_t)count);

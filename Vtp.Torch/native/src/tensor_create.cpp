@@ -1,42 +1,43 @@
 // Tensor factories: constant, ranged, random and copied-in tensors.
 #include "common.h"
 
-#define OPTS vtp::options(dtype, device_type, device_index, requires_grad)
+// at:: factories ignore requires_grad in TensorOptions: create first, then mark the leaf.
+#define OPTS vtp::options(dtype, device_type, device_index, false)
 #define OPT_ARGS int8_t dtype, int8_t device_type, int32_t device_index, bool requires_grad
 #define GEN(g) (g ? c10::optional<at::Generator>(*g) : c10::nullopt)
 
 VTP_API TensorHandle vtp_empty(const int64_t* shape, int64_t ndim, OPT_ARGS) {
-  VTP_TENSOR(at::empty(vtp::dims(shape, ndim), OPTS))
+  VTP_TENSOR(vtp::leaf(at::empty(vtp::dims(shape, ndim), OPTS), requires_grad))
 }
 VTP_API TensorHandle vtp_zeros(const int64_t* shape, int64_t ndim, OPT_ARGS) {
-  VTP_TENSOR(at::zeros(vtp::dims(shape, ndim), OPTS))
+  VTP_TENSOR(vtp::leaf(at::zeros(vtp::dims(shape, ndim), OPTS), requires_grad))
 }
 VTP_API TensorHandle vtp_ones(const int64_t* shape, int64_t ndim, OPT_ARGS) {
-  VTP_TENSOR(at::ones(vtp::dims(shape, ndim), OPTS))
+  VTP_TENSOR(vtp::leaf(at::ones(vtp::dims(shape, ndim), OPTS), requires_grad))
 }
 VTP_API TensorHandle vtp_full(const int64_t* shape, int64_t ndim, int8_t kind, double d, int64_t l, OPT_ARGS) {
-  VTP_TENSOR(at::full(vtp::dims(shape, ndim), vtp::scalar(kind, d, l), OPTS))
+  VTP_TENSOR(vtp::leaf(at::full(vtp::dims(shape, ndim), vtp::scalar(kind, d, l), OPTS), requires_grad))
 }
 VTP_API TensorHandle vtp_arange(double start, double end, double step, OPT_ARGS) {
-  VTP_TENSOR(at::arange(start, end, step, OPTS))
+  VTP_TENSOR(vtp::leaf(at::arange(start, end, step, OPTS), requires_grad))
 }
 VTP_API TensorHandle vtp_linspace(double start, double end, int64_t steps, OPT_ARGS) {
-  VTP_TENSOR(at::linspace(start, end, steps, OPTS))
+  VTP_TENSOR(vtp::leaf(at::linspace(start, end, steps, OPTS), requires_grad))
 }
-VTP_API TensorHandle vtp_eye(int64_t n, int64_t m, OPT_ARGS) { VTP_TENSOR(at::eye(n, m, OPTS)) }
+VTP_API TensorHandle vtp_eye(int64_t n, int64_t m, OPT_ARGS) { VTP_TENSOR(vtp::leaf(at::eye(n, m, OPTS), requires_grad)) }
 
 VTP_API TensorHandle vtp_rand(const int64_t* shape, int64_t ndim, at::Generator* g, OPT_ARGS) {
-  VTP_TENSOR(at::rand(vtp::dims(shape, ndim), GEN(g), OPTS))
+  VTP_TENSOR(vtp::leaf(at::rand(vtp::dims(shape, ndim), GEN(g), OPTS), requires_grad))
 }
 VTP_API TensorHandle vtp_randn(const int64_t* shape, int64_t ndim, at::Generator* g, OPT_ARGS) {
-  VTP_TENSOR(at::randn(vtp::dims(shape, ndim), GEN(g), OPTS))
+  VTP_TENSOR(vtp::leaf(at::randn(vtp::dims(shape, ndim), GEN(g), OPTS), requires_grad))
 }
 VTP_API TensorHandle vtp_randint(int64_t low, int64_t high, const int64_t* shape, int64_t ndim, at::Generator* g,
                                  OPT_ARGS) {
-  VTP_TENSOR(at::randint(low, high, vtp::dims(shape, ndim), GEN(g), OPTS))
+  VTP_TENSOR(vtp::leaf(at::randint(low, high, vtp::dims(shape, ndim), GEN(g), OPTS), requires_grad))
 }
 VTP_API TensorHandle vtp_randperm(int64_t n, at::Generator* g, OPT_ARGS) {
-  VTP_TENSOR(at::randperm(n, GEN(g), OPTS))
+  VTP_TENSOR(vtp::leaf(at::randperm(n, GEN(g), OPTS), requires_grad))
 }
 VTP_API TensorHandle vtp_multinomial(TensorHandle probs, int64_t samples, bool replacement, at::Generator* g) {
   VTP_TENSOR(at::multinomial(*probs, samples, replacement, GEN(g)))
