@@ -3,7 +3,8 @@
 
 Needs Debian's /usr/bin/python3 with python3-torch (torch 1.13) and numpy.
 
-  init --config tiny|parity|base|FILE.json --seed S --batch B --text-length L --out DIR [--dtype float64]
+  init --config tiny|parity|base|FILE.json --seed S --batch B --text-length L --out DIR [--perturb STD]
+       [--dtype float64]
   forward --dir DIR [--dtype float32|float64]
   finetune-embed --dir DIR [--dtype float32|float64]
 """
@@ -18,7 +19,7 @@ from safetensors_io import load_file, save_file
 from simvtp_checkpoint import dual_encoder_tensors, fc_norm_keys, load_exact
 from simvtp_config import SimVtpConfig, load_config
 from simvtp_finetune import DualEncoder
-from simvtp_init import init_pretrain_weights
+from simvtp_init import init_pretrain_weights, perturb_constants
 from simvtp_inputs import random_inputs
 from simvtp_losses import similarity_matrix
 from simvtp_model import SimVtpPretrain
@@ -37,11 +38,14 @@ def run_init(args):
     generator = torch.Generator().manual_seed(args.seed)
     model = SimVtpPretrain(config).to(dtype)
     init_pretrain_weights(model, generator)
+    if args.perturb:
+        perturb_constants(model, args.perturb, generator)
     inputs = random_inputs(config, args.batch, args.text_length, generator, dtype)
     os.makedirs(args.out, exist_ok=True)
     with open(os.path.join(args.out, CONFIG_FILE), "w", encoding="utf-8") as stream:
         stream.write(config.to_json())
-    metadata = {"seed": str(args.seed), "dtype": args.dtype or "float32", "torch": torch.__version__}
+    metadata = {"seed": str(args.seed), "perturb": str(args.perturb), "dtype": args.dtype or "float32",
+                "torch": torch.__version__}
     save_file(model.state_dict(), os.path.join(args.out, WEIGHTS_FILE), metadata)
     save_file(inputs, os.path.join(args.out, INPUTS_FILE), metadata)
     print(f"wrote {CONFIG_FILE}, {WEIGHTS_FILE} ({sum(p.numel() for p in model.parameters())} parameters) and "
@@ -118,6 +122,9 @@ def _parser():
     init.add_argument("--batch", type=int, required=True, help="B, at least 2 (VTM needs a negative)")
     init.add_argument("--text-length", type=int, required=True, help="L, at least 3")
     init.add_argument("--out", required=True, help="directory to write")
+    init.add_argument("--perturb", type=float, default=0.0,
+                      help="std of noise added to constant-initialised parameters (biases, LayerNorms); "
+                           "0.02 makes parity fixtures exercise them (default 0: the official init)")
     for verb, help_text in (("forward", "pretraining forward, losses and gradients"),
                             ("finetune-embed", "dual-encoder embeddings")):
         sub = verbs.add_parser(verb, help=help_text)

@@ -5,7 +5,7 @@
 - patch_embed.proj (Conv3d) and encoder_to_decoder: PyTorch's default, uniform(+-1/sqrt(fan_in)) (bias too).
 - mask_token: normal(0, 0.02) truncated to [-0.02, 0.02], as VideoMAE's trunc_normal_ wrapper does.
 - text_embeddings (BERT, when not loaded from bert-base-uncased): normal(0, 0.02), [PAD] row 0 zeroed.
-Draws come from one torch.Generator in state-dict order, so a seed fixes every weight.
+Draws come from one torch.Generator in module order, so a seed fixes every weight.
 """
 import math
 
@@ -52,6 +52,20 @@ def init_pretrain_weights(model, generator):
         raise RuntimeError(f"init_pretrain_weights has no rule for parameters {missed}")
     if model.text_embeddings.word_embeddings.padding_idx != PAD_ID:
         raise RuntimeError("text_embeddings.word_embeddings must use padding_idx 0")
+
+
+@torch.no_grad()
+def perturb_constants(model, std, generator):
+    """Add normal(0, std) noise to every parameter whose official init is a constant (biases, LayerNorms, q_bias,
+    v_bias), so fixtures exercise them: with zero biases a bug such as a non-zero k bias would go unseen."""
+    for name, parameter in model.named_parameters():
+        if name.endswith("bias") or _is_layer_norm_weight(model, name):
+            parameter.add_(torch.randn(parameter.shape, generator=generator, dtype=parameter.dtype) * std)
+
+
+def _is_layer_norm_weight(model, name):
+    module_name, _, leaf = name.rpartition(".")
+    return leaf == "weight" and isinstance(model.get_submodule(module_name), nn.LayerNorm)
 
 
 def trunc_normal_(tensor, std, generator):
