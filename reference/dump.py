@@ -102,7 +102,8 @@ def _read_dir(args, required_inputs):
         raise ValueError(f"{os.path.join(args.dir, INPUTS_FILE)}: missing inputs {missing}")
     stored = {value.dtype for value in weights.values() if value.is_floating_point()}
     if len(stored) != 1:
-        raise ValueError(f"{os.path.join(args.dir, WEIGHTS_FILE)}: expected one float dtype, got {sorted(map(str, stored))}")
+        raise ValueError(
+            f"{os.path.join(args.dir, WEIGHTS_FILE)}: expected one float dtype, got {sorted(map(str, stored))}")
     dtype = DTYPES[args.dtype] if args.dtype else stored.pop()
     inputs = {name: value.to(dtype) if value.is_floating_point() else value for name, value in inputs.items()}
     return config, weights, inputs, dtype

@@ -120,7 +120,8 @@ class PassTests(unittest.TestCase):
         output = model(*(inputs[name] for name in INPUT_ORDER))
         handle.remove()
         visible = PRESETS["tiny"].num_patches - PRESETS["tiny"].num_masked
-        self.assertEqual([list(h.shape[:2]) for h in passes], [[3, visible + 7], [3, visible], [3, 7], [6, visible + 7]])
+        self.assertEqual([list(hidden.shape[:2]) for hidden in passes],
+                         [[3, visible + 7], [3, visible], [3, 7], [6, visible + 7]])
         joint, video_only, text_only, vtm = passes
         torch.testing.assert_close(output.mlm_logits, model.text_cls(joint[:, visible:]), rtol=0, atol=0)
         torch.testing.assert_close(output.video_features, video_only.mean(1), rtol=0, atol=0)
