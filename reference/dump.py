@@ -124,7 +124,7 @@ def _parser():
     init.add_argument("--text-length", type=int, required=True, help="L, at least 3")
     init.add_argument("--out", required=True, help="directory to write")
     init.add_argument("--perturb", type=float, default=0.0,
-                      help="std of noise added to constant-initialised parameters (biases, LayerNorms); "
+                      help="std of noise added to every bias and LayerNorm weight (officially 0 or 1); "
                            "0.02 makes parity fixtures exercise them (default 0: the official init)")
     for verb, help_text in (("forward", "pretraining forward, losses and gradients"),
                             ("finetune-embed", "dual-encoder embeddings")):

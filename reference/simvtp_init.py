@@ -56,8 +56,10 @@ def init_pretrain_weights(model, generator):
 
 @torch.no_grad()
 def perturb_constants(model, std, generator):
-    """Add normal(0, std) noise to every parameter whose official init is a constant (biases, LayerNorms, q_bias,
-    v_bias), so fixtures exercise them: with zero biases a bug such as a non-zero k bias would go unseen."""
+    """Add normal(0, std) noise to every bias (q_bias and v_bias included) and every LayerNorm weight.
+
+    The official init sets nearly all of them to 0 or 1, which would let a fixture miss a wrong bias or a swapped
+    LayerNorm; the patch-embedding bias, already random, gets the same noise for simplicity."""
     for name, parameter in model.named_parameters():
         if name.endswith("bias") or _is_layer_norm_weight(model, name):
             parameter.add_(torch.randn(parameter.shape, generator=generator, dtype=parameter.dtype) * std)
