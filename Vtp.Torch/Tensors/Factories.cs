@@ -17,18 +17,22 @@ public static partial class torch
     public static Tensor empty(ReadOnlySpan<long> size, ScalarType? dtype = null, Device? device = null, bool requires_grad = false) => Create(vtp_empty, size, dtype, device, requires_grad);
     public static Tensor empty(long size, ScalarType? dtype = null, Device? device = null, bool requires_grad = false) => Create(vtp_empty, [size], dtype, device, requires_grad);
     public static Tensor empty(long rows, long columns, ScalarType? dtype = null, Device? device = null, bool requires_grad = false) => Create(vtp_empty, [rows, columns], dtype, device, requires_grad);
+    public static Tensor empty(long dim0, long dim1, long dim2, ScalarType? dtype = null, Device? device = null, bool requires_grad = false) => Create(vtp_empty, [dim0, dim1, dim2], dtype, device, requires_grad);
+    public static Tensor empty(long dim0, long dim1, long dim2, long dim3, ScalarType? dtype = null, Device? device = null, bool requires_grad = false) => Create(vtp_empty, [dim0, dim1, dim2, dim3], dtype, device, requires_grad);
 
     public static Tensor zeros(long[] size, ScalarType? dtype = null, Device? device = null, bool requires_grad = false) => Create(vtp_zeros, size, dtype, device, requires_grad);
     public static Tensor zeros(ReadOnlySpan<long> size, ScalarType? dtype = null, Device? device = null, bool requires_grad = false) => Create(vtp_zeros, size, dtype, device, requires_grad);
     public static Tensor zeros(long size, ScalarType? dtype = null, Device? device = null, bool requires_grad = false) => Create(vtp_zeros, [size], dtype, device, requires_grad);
     public static Tensor zeros(long rows, long columns, ScalarType? dtype = null, Device? device = null, bool requires_grad = false) => Create(vtp_zeros, [rows, columns], dtype, device, requires_grad);
     public static Tensor zeros(long dim0, long dim1, long dim2, ScalarType? dtype = null, Device? device = null, bool requires_grad = false) => Create(vtp_zeros, [dim0, dim1, dim2], dtype, device, requires_grad);
+    public static Tensor zeros(long dim0, long dim1, long dim2, long dim3, ScalarType? dtype = null, Device? device = null, bool requires_grad = false) => Create(vtp_zeros, [dim0, dim1, dim2, dim3], dtype, device, requires_grad);
 
     public static Tensor ones(long[] size, ScalarType? dtype = null, Device? device = null, bool requires_grad = false) => Create(vtp_ones, size, dtype, device, requires_grad);
     public static Tensor ones(ReadOnlySpan<long> size, ScalarType? dtype = null, Device? device = null, bool requires_grad = false) => Create(vtp_ones, size, dtype, device, requires_grad);
     public static Tensor ones(long size, ScalarType? dtype = null, Device? device = null, bool requires_grad = false) => Create(vtp_ones, [size], dtype, device, requires_grad);
     public static Tensor ones(long rows, long columns, ScalarType? dtype = null, Device? device = null, bool requires_grad = false) => Create(vtp_ones, [rows, columns], dtype, device, requires_grad);
     public static Tensor ones(long dim0, long dim1, long dim2, ScalarType? dtype = null, Device? device = null, bool requires_grad = false) => Create(vtp_ones, [dim0, dim1, dim2], dtype, device, requires_grad);
+    public static Tensor ones(long dim0, long dim1, long dim2, long dim3, ScalarType? dtype = null, Device? device = null, bool requires_grad = false) => Create(vtp_ones, [dim0, dim1, dim2, dim3], dtype, device, requires_grad);
 
     public static Tensor full(long[] size, Scalar value, ScalarType? dtype = null, Device? device = null, bool requires_grad = false)
     {

@@ -76,6 +76,11 @@ public static partial class torch
     public static Tensor rand(long rows, long columns, ScalarType? dtype = null, Device? device = null, bool requires_grad = false, Generator? generator = null) =>
         CreateRandom(vtp_rand, [rows, columns], dtype, device, requires_grad, generator);
 
+    public static Tensor rand(long dim0, long dim1, long dim2, ScalarType? dtype = null, Device? device = null, bool requires_grad = false, Generator? generator = null) =>
+        CreateRandom(vtp_rand, [dim0, dim1, dim2], dtype, device, requires_grad, generator);
+    public static Tensor rand(long dim0, long dim1, long dim2, long dim3, ScalarType? dtype = null, Device? device = null, bool requires_grad = false, Generator? generator = null) =>
+        CreateRandom(vtp_rand, [dim0, dim1, dim2, dim3], dtype, device, requires_grad, generator);
+
     /// <summary>Standard normal samples.</summary>
     public static Tensor randn(long[] size, ScalarType? dtype = null, Device? device = null, bool requires_grad = false, Generator? generator = null) =>
         CreateRandom(vtp_randn, size, dtype, device, requires_grad, generator);
@@ -83,6 +88,11 @@ public static partial class torch
         CreateRandom(vtp_randn, [size], dtype, device, requires_grad, generator);
     public static Tensor randn(long rows, long columns, ScalarType? dtype = null, Device? device = null, bool requires_grad = false, Generator? generator = null) =>
         CreateRandom(vtp_randn, [rows, columns], dtype, device, requires_grad, generator);
+
+    public static Tensor randn(long dim0, long dim1, long dim2, ScalarType? dtype = null, Device? device = null, bool requires_grad = false, Generator? generator = null) =>
+        CreateRandom(vtp_randn, [dim0, dim1, dim2], dtype, device, requires_grad, generator);
+    public static Tensor randn(long dim0, long dim1, long dim2, long dim3, ScalarType? dtype = null, Device? device = null, bool requires_grad = false, Generator? generator = null) =>
+        CreateRandom(vtp_randn, [dim0, dim1, dim2, dim3], dtype, device, requires_grad, generator);
 
     /// <summary>Integers uniform in [low, high).</summary>
     public static Tensor randint(long low, long high, long[] size, ScalarType? dtype = null, Device? device = null, bool requires_grad = false, Generator? generator = null)

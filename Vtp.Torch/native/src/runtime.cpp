@@ -1,11 +1,10 @@
-// Errors, threads, seeds, generators, grad mode, memory trimming and build information.
+// Errors, threads, seeds, generators, grad mode and build information.
 #include "common.h"
 #include <ATen/CPUGeneratorImpl.h>
 #include <ATen/Parallel.h>
 #include <ATen/Version.h>
 #include <ATen/detail/CUDAHooksInterface.h>
 #include <c10/core/GradMode.h>
-#include <malloc.h>
 #include <cstring>
 
 namespace {
@@ -45,9 +44,6 @@ VTP_API void vtp_set_grad_enabled(bool enabled) { c10::GradMode::set_enabled(ena
 
 VTP_API bool vtp_cuda_is_available() { return at::detail::getCUDAHooks().hasCUDA(); }
 VTP_API int32_t vtp_cuda_device_count() { return at::detail::getCUDAHooks().getNumGPUs(); }
-
-// Hands freed native memory back to the OS (glibc keeps it otherwise).
-VTP_API int32_t vtp_malloc_trim() { return malloc_trim(0); }
 
 // Build configuration text (BLAS, LAPACK, OpenMP, CPU capability) and parallel settings, into a caller buffer.
 VTP_API int64_t vtp_build_info(char* buffer, int64_t capacity) {
