@@ -19,14 +19,15 @@ internal static class BertCharacterRules
     public static bool IsRemoved(Rune rune)
     {
         int value = rune.Value;
-        if (value == 0 || value == 0xFFFD)
+        if (value < 128)
         {
-            return true;
+            // ASCII: the C0 controls but tab, line feed and carriage return, and DEL.
+            return value < 32 ? value is not ('\t' or '\n' or '\r') : value == 127;
         }
 
-        if (value is '\t' or '\n' or '\r')
+        if (value == 0xFFFD)
         {
-            return false;
+            return true;
         }
 
         UnicodeCategory category = Rune.GetUnicodeCategory(rune);

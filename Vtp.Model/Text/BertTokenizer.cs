@@ -45,6 +45,29 @@ public sealed class BertTokenizer
         return [.. scratch.Ids.Select(id => Vocabulary.GetToken(id))];
     }
 
+    /// <summary>
+    /// The normalisation applied to text between special tokens: drop control and format characters, turn
+    /// whitespace into spaces, space out CJK ideographs, NFD, drop accents (non-spacing marks), lower-case.
+    /// </summary>
+    public static string Normalize(ReadOnlySpan<char> text)
+    {
+        using var scratch = new TokenizerScratch();
+        BertNormalizer.Normalize(text, scratch.Normalized, scratch.Working);
+        return scratch.Normalized.Written.ToString();
+    }
+
+    /// <summary>Splits normalised text into words: at whitespace (dropped) and around each punctuation character (kept as a word).</summary>
+    public static string[] SplitWords(ReadOnlySpan<char> normalizedText)
+    {
+        var words = new List<string>();
+        foreach (ReadOnlySpan<char> word in new BertWordEnumerator(normalizedText))
+        {
+            words.Add(word.ToString());
+        }
+
+        return [.. words];
+    }
+
     /// <summary>Encodes single captions: each row is <c>[CLS] tokens [SEP]</c>, truncated to <paramref name="maxLength"/> tokens, padded to the longest row.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxLength"/> is below 2, the room for [CLS] and [SEP].</exception>
     public TokenizedBatch Encode(IReadOnlyList<string> texts, int maxLength = DefaultMaxLength)
@@ -119,26 +142,17 @@ public sealed class BertTokenizer
     /// <summary>Appends the WordPiece ids of <paramref name="text"/> (no [CLS]/[SEP]) to <c>scratch.Ids</c>.</summary>
     private void AppendIds(ReadOnlySpan<char> text, TokenizerScratch scratch)
     {
-        while (!text.IsEmpty)
+        var items = new BertPreTokenEnumerator(text, _specialTokens, scratch);
+        while (items.MoveNext())
         {
-            bool hasSpecial = _specialTokens.TryFindNext(text, out int index, out int length, out int specialId);
-            int plainLength = hasSpecial ? index : text.Length;
-            if (plainLength > 0)
+            if (items.SpecialId >= 0)
             {
-                BertNormalizer.Normalize(text[..plainLength], scratch.Normalized, scratch.Working);
-                foreach (ReadOnlySpan<char> word in new BertWordEnumerator(scratch.Normalized.Written))
-                {
-                    _segmenter.AppendIds(word, scratch.Ids);
-                }
+                scratch.Ids.Add(items.SpecialId);
             }
-
-            if (!hasSpecial)
+            else
             {
-                break;
+                _segmenter.AppendIds(items.Word, scratch.Ids);
             }
-
-            scratch.Ids.Add(specialId);
-            text = text[(index + length)..];
         }
     }
 }

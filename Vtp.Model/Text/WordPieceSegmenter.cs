@@ -66,7 +66,8 @@ internal sealed class WordPieceSegmenter
         }
     }
 
-    private static int CountCodePoints(ReadOnlySpan<char> text)
+    /// <summary>Number of Unicode code points in <paramref name="text"/> (a surrogate pair counts once).</summary>
+    public static int CountCodePoints(ReadOnlySpan<char> text)
     {
         int count = 0;
         foreach (char c in text)
