@@ -7,7 +7,9 @@ namespace Vtp.Text;
 /// The normalising half of the BERT basic tokenizer for an uncased vocabulary, in the order the HF fast tokenizer
 /// applies it: (1) drop control/format/private-use characters, U+0000 and U+FFFD, and turn every whitespace
 /// character into a space; (2) put spaces around CJK ideographs; (3) NFD, then drop non-spacing marks (Mn), which
-/// strips accents; (4) lower-case (invariant, per code point).
+/// strips accents; (4) lower-case (invariant, per code point). Character categories follow the reference's Unicode
+/// 8.0 tables (<see cref="ReferenceUnicodeCategories"/>). Lower-casing follows .NET, which does not yet know the
+/// mappings Unicode 16 added for 55 letters of recent scripts, which the reference lower-cases.
 /// </summary>
 internal static class BertNormalizer
 {

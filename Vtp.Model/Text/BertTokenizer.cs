@@ -3,7 +3,7 @@ namespace Vtp.Text;
 /// <summary>
 /// The BERT WordPiece tokenizer of SimVTP's text input, matching HF <c>BertTokenizerFast('bert-base-uncased')</c>:
 /// special tokens written in the text are kept whole; the rest is cleaned, CJK-split, accent-stripped and
-/// lower-cased (<see cref="BertNormalizer"/>), split at whitespace and punctuation, and cut into WordPiece pieces.
+/// lower-cased (<see cref="Normalize"/>), split at whitespace and punctuation, and cut into WordPiece pieces.
 /// Batches come out as <c>[CLS] a [SEP]</c> (or <c>[CLS] a [SEP] b [SEP]</c>), truncated to a maximum length and
 /// padded to the batch's longest row. Thread-safe: it holds no mutable state.
 /// </summary>
@@ -69,11 +69,12 @@ public sealed class BertTokenizer
     }
 
     /// <summary>Encodes single captions: each row is <c>[CLS] tokens [SEP]</c>, truncated to <paramref name="maxLength"/> tokens, padded to the longest row.</summary>
+    /// <exception cref="ArgumentException">A caption is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxLength"/> is below 2, the room for [CLS] and [SEP].</exception>
     public TokenizedBatch Encode(IReadOnlyList<string> texts, int maxLength = DefaultMaxLength)
     {
         ArgumentNullException.ThrowIfNull(texts);
-        return Encode(texts.Count, i => texts[i].AsMemory(), null, maxLength);
+        return Encode(texts.Count, i => RowOf(texts, i, nameof(texts)), null, maxLength);
     }
 
     /// <summary>Encodes single captions given as character memory (ML.NET's text type); see <see cref="Encode(IReadOnlyList{string}, int)"/>.</summary>
@@ -88,7 +89,7 @@ public sealed class BertTokenizer
     /// Encodes pairs: each row is <c>[CLS] a [SEP] b [SEP]</c> with token types 0 up to the first [SEP] and 1 after it.
     /// Rows longer than <paramref name="maxLength"/> are truncated by the <c>longest_first</c> rule.
     /// </summary>
-    /// <exception cref="ArgumentException">The two lists differ in length.</exception>
+    /// <exception cref="ArgumentException">The two lists differ in length, or a segment is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxLength"/> is below 3, the room for [CLS] and two [SEP].</exception>
     public TokenizedBatch Encode(IReadOnlyList<string> texts, IReadOnlyList<string> pairs, int maxLength = DefaultMaxLength)
     {
@@ -99,7 +100,7 @@ public sealed class BertTokenizer
             throw new ArgumentException($"Got {texts.Count} first segments but {pairs.Count} second segments; expected one of each per row.", nameof(pairs));
         }
 
-        return Encode(texts.Count, i => texts[i].AsMemory(), i => pairs[i].AsMemory(), maxLength);
+        return Encode(texts.Count, i => RowOf(texts, i, nameof(texts)), i => RowOf(pairs, i, nameof(pairs)), maxLength);
     }
 
     /// <summary>
@@ -138,6 +139,9 @@ public sealed class BertTokenizer
 
         return rows.ToBatch(SpecialTokens.Pad);
     }
+
+    private static ReadOnlyMemory<char> RowOf(IReadOnlyList<string> texts, int row, string name) =>
+        (texts[row] ?? throw new ArgumentException($"Row {row} of {name} is null; expected a caption (use \"\" for none).", name)).AsMemory();
 
     /// <summary>Appends the WordPiece ids of <paramref name="text"/> (no [CLS]/[SEP]) to <c>scratch.Ids</c>.</summary>
     private void AppendIds(ReadOnlySpan<char> text, TokenizerScratch scratch)

@@ -120,6 +120,15 @@ public sealed class BertTokenizerEncodingTests
     }
 
     [TestMethod]
+    public void ANullCaptionIsRejectedWithItsRow()
+    {
+        var single = Assert.ThrowsExactly<ArgumentException>(() => s_tokenizer.Encode(["a", null!]));
+        StringAssert.Contains(single.Message, "Row 1 of texts is null");
+        var pair = Assert.ThrowsExactly<ArgumentException>(() => s_tokenizer.Encode(["a"], [null!]));
+        StringAssert.Contains(pair.Message, "Row 0 of pairs is null");
+    }
+
+    [TestMethod]
     public void AnEmptyBatchHasNoRows()
     {
         TokenizedBatch batch = s_tokenizer.Encode(Array.Empty<string>());
