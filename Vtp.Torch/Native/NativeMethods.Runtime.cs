@@ -17,7 +17,6 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(Lib)] internal static partial void vtp_set_grad_enabled([MarshalAs(UnmanagedType.U1)] bool enabled);
     [LibraryImport(Lib)] [return: MarshalAs(UnmanagedType.U1)] internal static partial bool vtp_cuda_is_available();
     [LibraryImport(Lib)] internal static partial int vtp_cuda_device_count();
-    [LibraryImport(Lib)] internal static partial long vtp_build_info(byte* buffer, long capacity);
     [LibraryImport(Lib)] internal static partial IntPtr vtp_torch_version();
 
     [LibraryImport(Lib)] internal static partial IntPtr vtp_generator_new(long seed);

@@ -1,4 +1,4 @@
-// torch: error checking, threads, seeds, grad mode, CUDA probe, memory trimming and build information.
+// torch: error checking, threads, seeds, grad mode, the CUDA probe and the libtorch version.
 using System.Runtime.InteropServices;
 using System.Text;
 using TorchSharp.Native;
@@ -81,18 +81,5 @@ public static partial class torch
         public static int device_count() => is_available() ? NativeMethods.vtp_cuda_device_count() : 0;
         public static void manual_seed(long seed) => torch.manual_seed(seed);
         public static void manual_seed_all(long seed) => torch.manual_seed(seed);
-    }
-
-    public static class backends
-    {
-        /// <summary>libtorch's build configuration (BLAS, LAPACK, OpenMP, CPU capability) and parallel settings.</summary>
-        public static unsafe string config()
-        {
-            var length = NativeMethods.vtp_build_info(null, 0);
-            if (length < 0) CheckForErrors();
-            var buffer = new byte[length + 1];
-            fixed (byte* p = buffer) NativeMethods.vtp_build_info(p, buffer.Length);
-            return Encoding.UTF8.GetString(buffer, 0, (int)length);
-        }
     }
 }

@@ -1,8 +1,7 @@
-// Errors, threads, seeds, generators, grad mode and build information.
+// Errors, threads, seeds, generators and grad mode.
 #include "common.h"
 #include <ATen/CPUGeneratorImpl.h>
 #include <ATen/Parallel.h>
-#include <ATen/Version.h>
 #include <ATen/detail/CUDAHooksInterface.h>
 #include <c10/core/GradMode.h>
 #include <cstring>
@@ -44,20 +43,6 @@ VTP_API void vtp_set_grad_enabled(bool enabled) { c10::GradMode::set_enabled(ena
 
 VTP_API bool vtp_cuda_is_available() { return at::detail::getCUDAHooks().hasCUDA(); }
 VTP_API int32_t vtp_cuda_device_count() { return at::detail::getCUDAHooks().getNumGPUs(); }
-
-// Build configuration text (BLAS, LAPACK, OpenMP, CPU capability) and parallel settings, into a caller buffer.
-VTP_API int64_t vtp_build_info(char* buffer, int64_t capacity) {
-  VTP_TRY
-  std::string s = at::show_config() + at::get_parallel_info();
-  int64_t n = (int64_t)s.size();
-  if (capacity > 0) {
-    int64_t k = std::min(n, capacity - 1);
-    std::memcpy(buffer, s.data(), (size_t)k);
-    buffer[k] = 0;
-  }
-  return n;
-  VTP_CATCH(-1)
-}
 
 // Generators: CPU generators owned by C# (the default one is borrowed, never freed).
 typedef at::Generator* GeneratorHandle;
