@@ -127,22 +127,10 @@ public sealed class DataOperationsCatalog
     }
 
     /// <summary>The first <paramref name="count"/> rows of <paramref name="input"/>.</summary>
-    public IDataView TakeRows(IDataView input, long count)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        return new FilteredDataView(input, Array.Empty<int>(),
-            row => () => row.Position < count ? FilterDecision.Keep : FilterDecision.Stop, keepsOrder: true,
-            rowCount: () => input.GetRowCount() is long n ? Math.Min(n, Math.Max(count, 0)) : null);
-    }
+    public IDataView TakeRows(IDataView input, long count) => RowSlicing.Take(input, count);
 
     /// <summary>The rows of <paramref name="input"/> after the first <paramref name="count"/>.</summary>
-    public IDataView SkipRows(IDataView input, long count)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        return new FilteredDataView(input, Array.Empty<int>(),
-            row => () => row.Position < count ? FilterDecision.Skip : FilterDecision.Keep, keepsOrder: true,
-            rowCount: () => input.GetRowCount() is long n ? Math.Max(n - Math.Max(count, 0), 0) : null);
-    }
+    public IDataView SkipRows(IDataView input, long count) => RowSlicing.Skip(input, count);
 
     /// <summary>The two sides of <see cref="TrainTestSplit"/>.</summary>
     public struct TrainTestData

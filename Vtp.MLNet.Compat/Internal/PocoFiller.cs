@@ -28,13 +28,26 @@ internal sealed class PocoFiller<TRow>
                     $"Could not find column '{member.ColumnName}' for member '{member.Member.Name}' of '{typeof(TRow).Name}'; " +
                     $"the data has columns: {string.Join(", ", schema.Where(c => !c.IsHidden).Select(c => c.Name))}.");
             }
-            if (!member.IsCompatibleWith(column.Value.Type))
-                throw Errors.CannotBind(member.ColumnName, column.Value.Type, member.Member.Name, member.MemberType);
+            CheckCompatible(member, column.Value);
             columns.Add(member);
             indices.Add(column.Value.Index);
         }
         _columns = columns.ToArray();
         _columnIndices = indices.ToArray();
+    }
+
+    // Binds one member to the given column (which may be hidden).
+    public PocoFiller(PocoColumn member, DataViewSchema.Column column)
+    {
+        CheckCompatible(member, column);
+        _columns = new[] { member };
+        _columnIndices = new[] { column.Index };
+    }
+
+    private static void CheckCompatible(PocoColumn member, DataViewSchema.Column column)
+    {
+        if (!member.IsCompatibleWith(column.Type))
+            throw Errors.CannotBind(column.Name, column.Type, member.Member.Name, member.MemberType);
     }
 
     // The input columns that filling reads.
