@@ -15,8 +15,8 @@ public sealed class MLContext : IHostEnvironment
     public MLContext(int? seed = null)
     {
         _env = LocalHost.CreateRoot(seed, ProcessMessage);
-        Transforms = new TransformsCatalog(this);
-        Model = new ModelOperationsCatalog(this);
+        Transforms = new TransformsCatalog();
+        Model = new ModelOperationsCatalog();
         Data = new DataOperationsCatalog(this);
     }
 

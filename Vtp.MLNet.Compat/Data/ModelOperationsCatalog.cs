@@ -6,12 +6,9 @@ namespace Microsoft.ML;
 /// <summary>Operations on trained models, <c>mlContext.Model</c>.</summary>
 public sealed class ModelOperationsCatalog
 {
-    internal ModelOperationsCatalog(MLContext context)
+    internal ModelOperationsCatalog()
     {
-        Context = context;
     }
-
-    internal MLContext Context { get; }
 
     /// <summary>
     /// An engine that runs <paramref name="transformer"/> (which must be a row-to-row mapper) on single objects.

@@ -4,10 +4,7 @@ namespace Microsoft.ML;
 /// <summary>Data transformations, <c>mlContext.Transforms</c>; the transforms are extension methods.</summary>
 public sealed class TransformsCatalog
 {
-    internal TransformsCatalog(MLContext context)
+    internal TransformsCatalog()
     {
-        Context = context;
     }
-
-    internal MLContext Context { get; }
 }

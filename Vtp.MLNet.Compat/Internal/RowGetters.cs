@@ -7,8 +7,9 @@ internal static class RowGetters
     // The active flags for columnsNeeded, after checking each belongs to a schema of this size.
     public static bool[] ActiveFlags(DataViewSchema schema, IEnumerable<DataViewSchema.Column> columnsNeeded)
     {
+        ArgumentNullException.ThrowIfNull(columnsNeeded);
         var active = new bool[schema.Count];
-        foreach (var column in columnsNeeded ?? Enumerable.Empty<DataViewSchema.Column>())
+        foreach (var column in columnsNeeded)
         {
             CheckIndex(schema, column, nameof(columnsNeeded));
             active[column.Index] = true;

@@ -43,23 +43,15 @@ internal sealed class ChainedRowToRowMapper : IRowToRowMapper
     }
 
     // The last mapper's row; disposing it disposes every row the chain created, last first.
-    private sealed class ChainedRow : DataViewRow
+    private sealed class ChainedRow : DelegatingRow
     {
         private readonly List<DataViewRow> _rows;
-        private readonly DataViewRow _last;
 
         public ChainedRow(List<DataViewRow> rows)
+            : base(rows[^1])
         {
             _rows = rows;
-            _last = rows[^1];
         }
-
-        public override DataViewSchema Schema => _last.Schema;
-        public override long Position => _last.Position;
-        public override long Batch => _last.Batch;
-        public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column) => _last.GetGetter<TValue>(column);
-        public override ValueGetter<DataViewRowId> GetIdGetter() => _last.GetIdGetter();
-        public override bool IsColumnActive(DataViewSchema.Column column) => _last.IsColumnActive(column);
 
         protected override void Dispose(bool disposing)
         {

@@ -5,7 +5,7 @@ namespace Microsoft.ML;
 
 // The view LoadFromEnumerable returns (ML.NET's StreamingDataView): each cursor enumerates the source again, so the
 // view is lazy and sees later changes to the collection; it cannot shuffle; its row count is known for collections.
-internal sealed class EnumerableDataView<TRow> : IDataView
+internal sealed class EnumerableDataView<TRow> : SingleCursorDataView
     where TRow : class
 {
     private readonly IEnumerable<TRow> _data;
@@ -18,17 +18,14 @@ internal sealed class EnumerableDataView<TRow> : IDataView
         Schema = PocoColumn.ToSchema(columns);
     }
 
-    public bool CanShuffle => false;
+    public override bool CanShuffle => false;
 
-    public DataViewSchema Schema { get; }
+    public override DataViewSchema Schema { get; }
 
-    public long? GetRowCount() => (_data as ICollection<TRow>)?.Count;
+    public override long? GetRowCount() => (_data as ICollection<TRow>)?.Count;
 
-    public DataViewRowCursor GetRowCursor(IEnumerable<DataViewSchema.Column> columnsNeeded, Random rand = null)
+    public override DataViewRowCursor GetRowCursor(IEnumerable<DataViewSchema.Column> columnsNeeded, Random rand = null)
         => new Cursor(this, RowGetters.ActiveFlags(Schema, columnsNeeded));
-
-    public DataViewRowCursor[] GetRowCursorSet(IEnumerable<DataViewSchema.Column> columnsNeeded, int n, Random rand = null)
-        => new[] { GetRowCursor(columnsNeeded, rand) };
 
     private sealed class Cursor : RootCursor
     {

@@ -12,7 +12,7 @@ internal enum FilterDecision
 
 // A lazy view of the input rows a predicate keeps (ML.NET's row filters). The predicate is created per cursor, may
 // read the input columns in predicateColumns, and keeps row identifiers and column values of the input.
-internal sealed class FilteredDataView : IDataView
+internal sealed class FilteredDataView : SingleCursorDataView
 {
     private readonly IDataView _input;
     private readonly int[] _predicateColumns;
@@ -31,13 +31,13 @@ internal sealed class FilteredDataView : IDataView
         _rowCount = rowCount ?? (() => null);
     }
 
-    public bool CanShuffle => !_keepsOrder && _input.CanShuffle;
+    public override bool CanShuffle => !_keepsOrder && _input.CanShuffle;
 
-    public DataViewSchema Schema => _input.Schema;
+    public override DataViewSchema Schema => _input.Schema;
 
-    public long? GetRowCount() => _rowCount();
+    public override long? GetRowCount() => _rowCount();
 
-    public DataViewRowCursor GetRowCursor(IEnumerable<DataViewSchema.Column> columnsNeeded, Random rand = null)
+    public override DataViewRowCursor GetRowCursor(IEnumerable<DataViewSchema.Column> columnsNeeded, Random rand = null)
     {
         bool[] active = RowGetters.ActiveFlags(Schema, columnsNeeded);
         bool[] inputActive = (bool[])active.Clone();
@@ -47,26 +47,20 @@ internal sealed class FilteredDataView : IDataView
         return new Cursor(input, active, _createPredicate(input));
     }
 
-    public DataViewRowCursor[] GetRowCursorSet(IEnumerable<DataViewSchema.Column> columnsNeeded, int n, Random rand = null)
-        => new[] { GetRowCursor(columnsNeeded, rand) };
-
-    private sealed class Cursor : DataViewRowCursor
+    private sealed class Cursor : CursorBase
     {
         private readonly DataViewRowCursor _input;
         private readonly bool[] _active;
         private readonly Func<FilterDecision> _predicate;
-        private long _position = -1;
-        private bool _finished;
 
         public Cursor(DataViewRowCursor input, bool[] active, Func<FilterDecision> predicate)
+            : base(input.Schema)
         {
             _input = input;
             _active = active;
             _predicate = predicate;
         }
 
-        public override DataViewSchema Schema => _input.Schema;
-        public override long Position => _position;
         public override long Batch => _input.Batch;
         public override ValueGetter<DataViewRowId> GetIdGetter() => _input.GetIdGetter();
 
@@ -79,33 +73,21 @@ internal sealed class FilteredDataView : IDataView
         public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column)
             => IsColumnActive(column) ? _input.GetGetter<TValue>(column) : throw Errors.InactiveColumn(column);
 
-        public override bool MoveNext()
+        protected override bool MoveNextCore()
         {
-            while (!_finished && _input.MoveNext())
+            while (_input.MoveNext())
             {
                 switch (_predicate())
                 {
                     case FilterDecision.Keep:
-                        _position++;
                         return true;
                     case FilterDecision.Stop:
-                        Dispose();
                         return false;
                 }
             }
-            Dispose();
             return false;
         }
 
-        protected override void Dispose(bool disposing)
-        {
-            if (_finished)
-                return;
-            _finished = true;
-            _position = -1;
-            if (disposing)
-                _input.Dispose();
-            base.Dispose(disposing);
-        }
+        protected override void ReleaseSource() => _input.Dispose();
     }
 }

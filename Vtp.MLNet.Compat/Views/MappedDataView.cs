@@ -4,7 +4,7 @@ using Microsoft.ML.Data;
 namespace Microsoft.ML;
 
 // The lazy output of a row-to-row transformer: each cursor opens an input cursor on just the columns it needs.
-internal sealed class MappedDataView : IDataView
+internal sealed class MappedDataView : SingleCursorDataView
 {
     private readonly IDataView _input;
     private readonly ColumnMapper _mapper;
@@ -15,22 +15,19 @@ internal sealed class MappedDataView : IDataView
         _mapper = mapper;
     }
 
-    public bool CanShuffle => _input.CanShuffle;
+    public override bool CanShuffle => _input.CanShuffle;
 
-    public DataViewSchema Schema => _mapper.OutputSchema;
+    public override DataViewSchema Schema => _mapper.OutputSchema;
 
-    public long? GetRowCount() => _input.GetRowCount();
+    public override long? GetRowCount() => _input.GetRowCount();
 
-    public DataViewRowCursor GetRowCursor(IEnumerable<DataViewSchema.Column> columnsNeeded, Random rand = null)
+    public override DataViewRowCursor GetRowCursor(IEnumerable<DataViewSchema.Column> columnsNeeded, Random rand = null)
     {
         bool[] active = RowGetters.ActiveFlags(Schema, columnsNeeded);
         bool[] inputNeeded = _mapper.InputColumnsNeeded(active);
         var input = _input.GetRowCursor(RowGetters.Columns(_input.Schema, inputNeeded), rand);
         return new MappedCursor(_mapper, input, active);
     }
-
-    public DataViewRowCursor[] GetRowCursorSet(IEnumerable<DataViewSchema.Column> columnsNeeded, int n, Random rand = null)
-        => new[] { GetRowCursor(columnsNeeded, rand) };
 }
 
 // The IRowToRowMapper of a ColumnMapper.
@@ -53,9 +50,15 @@ internal sealed class MapperRowToRowMapper : IRowToRowMapper
     public DataViewRow GetRow(DataViewRow input, IEnumerable<DataViewSchema.Column> activeColumns)
     {
         ArgumentNullException.ThrowIfNull(input);
-        if (input.Schema != InputSchema && input.Schema.Count != InputSchema.Count)
+        if (!SameColumns(input.Schema, InputSchema))
             throw new ArgumentException(
-                $"The input row has {input.Schema.Count} columns but the mapper was built for a schema of {InputSchema.Count}.", nameof(input));
+                $"The input row's columns ({Describe(input.Schema)}) differ from those the mapper was built for ({Describe(InputSchema)}).", nameof(input));
         return new MappedRow(_mapper, input, RowGetters.ActiveFlags(OutputSchema, activeColumns));
     }
+
+    private static bool SameColumns(DataViewSchema actual, DataViewSchema expected)
+        => ReferenceEquals(actual, expected)
+            || (actual.Count == expected.Count && actual.Zip(expected).All(p => p.First.Name == p.Second.Name && p.First.Type.Equals(p.Second.Type)));
+
+    private static string Describe(DataViewSchema schema) => string.Join(", ", schema.Select(c => $"{c.Name}: {c.Type}"));
 }

@@ -38,50 +38,57 @@ internal sealed class MappedGetters
     }
 }
 
-// A single mapped row over an input row (what IRowToRowMapper.GetRow returns).
-internal sealed class MappedRow : DataViewRow
+// A row that answers through another row; derived rows override what they change.
+internal abstract class DelegatingRow : DataViewRow
 {
-    private readonly DataViewRow _input;
+    protected DelegatingRow(DataViewRow inner)
+    {
+        Inner = inner;
+    }
+
+    protected DataViewRow Inner { get; }
+
+    public override DataViewSchema Schema => Inner.Schema;
+    public override long Position => Inner.Position;
+    public override long Batch => Inner.Batch;
+    public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column) => Inner.GetGetter<TValue>(column);
+    public override ValueGetter<DataViewRowId> GetIdGetter() => Inner.GetIdGetter();
+    public override bool IsColumnActive(DataViewSchema.Column column) => Inner.IsColumnActive(column);
+}
+
+// A single mapped row over an input row (what IRowToRowMapper.GetRow returns); it does not own the input row.
+internal sealed class MappedRow : DelegatingRow
+{
     private readonly MappedGetters _getters;
 
     public MappedRow(ColumnMapper mapper, DataViewRow input, bool[] activeOutput)
+        : base(input)
     {
-        _input = input;
         _getters = new MappedGetters(mapper, input, activeOutput);
     }
 
     public override DataViewSchema Schema => _getters.Schema;
-    public override long Position => _input.Position;
-    public override long Batch => _input.Batch;
     public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column) => _getters.Get<TValue>(column);
-    public override ValueGetter<DataViewRowId> GetIdGetter() => _input.GetIdGetter();
     public override bool IsColumnActive(DataViewSchema.Column column) => _getters.IsActive(column);
 }
 
-// A cursor over a mapped view; it owns and disposes the input cursor.
-internal sealed class MappedCursor : DataViewRowCursor
+// A cursor over a mapped view, moving with the input cursor, which it owns.
+internal sealed class MappedCursor : CursorBase
 {
     private readonly DataViewRowCursor _input;
     private readonly MappedGetters _getters;
 
     public MappedCursor(ColumnMapper mapper, DataViewRowCursor input, bool[] activeOutput)
+        : base(mapper.OutputSchema)
     {
         _input = input;
         _getters = new MappedGetters(mapper, input, activeOutput);
     }
 
-    public override DataViewSchema Schema => _getters.Schema;
-    public override long Position => _input.Position;
     public override long Batch => _input.Batch;
-    public override bool MoveNext() => _input.MoveNext();
     public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column) => _getters.Get<TValue>(column);
     public override ValueGetter<DataViewRowId> GetIdGetter() => _input.GetIdGetter();
     public override bool IsColumnActive(DataViewSchema.Column column) => _getters.IsActive(column);
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-            _input.Dispose();
-        base.Dispose(disposing);
-    }
+    protected override bool MoveNextCore() => _input.MoveNext();
+    protected override void ReleaseSource() => _input.Dispose();
 }

@@ -6,7 +6,7 @@ namespace Microsoft.ML;
 // ShuffleRows's lazy view (ML.NET's RowShufflingTransformer): a pool of rows is filled from the input (itself
 // shuffled when it can be and shuffleSource is set), and each step returns a random pooled row and refills its slot.
 // Every cursor uses a generator seeded with the view's seed unless the caller passes its own, so all cursors agree.
-internal sealed class ShuffledDataView : IDataView
+internal sealed class ShuffledDataView : SingleCursorDataView
 {
     private readonly IDataView _input;
     private readonly int _seed;
@@ -23,13 +23,13 @@ internal sealed class ShuffledDataView : IDataView
         _shuffleSource = shuffleSource;
     }
 
-    public bool CanShuffle => true;
+    public override bool CanShuffle => true;
 
-    public DataViewSchema Schema => _input.Schema;
+    public override DataViewSchema Schema => _input.Schema;
 
-    public long? GetRowCount() => _input.GetRowCount();
+    public override long? GetRowCount() => _input.GetRowCount();
 
-    public DataViewRowCursor GetRowCursor(IEnumerable<DataViewSchema.Column> columnsNeeded, Random rand = null)
+    public override DataViewRowCursor GetRowCursor(IEnumerable<DataViewSchema.Column> columnsNeeded, Random rand = null)
     {
         bool[] active = RowGetters.ActiveFlags(Schema, columnsNeeded);
         var random = rand ?? new Random(_seed);
@@ -37,9 +37,6 @@ internal sealed class ShuffledDataView : IDataView
         var input = _input.GetRowCursor(RowGetters.Columns(Schema, active), sourceRandom);
         return new Cursor(input, active, _poolSize, random);
     }
-
-    public DataViewRowCursor[] GetRowCursorSet(IEnumerable<DataViewSchema.Column> columnsNeeded, int n, Random rand = null)
-        => new[] { GetRowCursor(columnsNeeded, rand) };
 
     private sealed class Cursor : RootCursor
     {

@@ -6,7 +6,7 @@ namespace Microsoft.ML;
 // The view LoadFromTextFile returns. Every cursor reads the file again from the start. Before the first data line,
 // blank lines and lines starting with '#' or "//" are skipped and the header (when there is one) is dropped; after it,
 // blank lines and lines starting with "//" are skipped, as ML.NET's TextLoader does.
-internal sealed class TextFileDataView : IDataView
+internal sealed class TextFileDataView : SingleCursorDataView
 {
     private readonly string _path;
     private readonly TextColumn[] _columns;
@@ -32,17 +32,14 @@ internal sealed class TextFileDataView : IDataView
         Schema = builder.ToSchema();
     }
 
-    public bool CanShuffle => false;
+    public override bool CanShuffle => false;
 
-    public DataViewSchema Schema { get; }
+    public override DataViewSchema Schema { get; }
 
-    public long? GetRowCount() => null;
+    public override long? GetRowCount() => null;
 
-    public DataViewRowCursor GetRowCursor(IEnumerable<DataViewSchema.Column> columnsNeeded, Random rand = null)
+    public override DataViewRowCursor GetRowCursor(IEnumerable<DataViewSchema.Column> columnsNeeded, Random rand = null)
         => new Cursor(this, RowGetters.ActiveFlags(Schema, columnsNeeded));
-
-    public DataViewRowCursor[] GetRowCursorSet(IEnumerable<DataViewSchema.Column> columnsNeeded, int n, Random rand = null)
-        => new[] { GetRowCursor(columnsNeeded, rand) };
 
     private sealed class Cursor : RootCursor
     {
