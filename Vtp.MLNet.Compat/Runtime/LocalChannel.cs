@@ -86,30 +86,24 @@ internal sealed class LocalChannel : LocalPipe<ChannelMessage>, IChannel
         => Send(new ChannelMessage(kind, sensitivity, fmt, args));
 }
 
-// A progress channel. In an MLContext nothing polls progress, so reports are kept only until the channel is disposed;
-// they never reach the log (ML.NET behaves the same).
+// A progress channel. ML.NET's progress reports are pulled by a progress tracker that an MLContext never exposes, so
+// they are observable by no one and never reach the log; this channel therefore keeps nothing.
 internal sealed class LocalProgressChannel : IProgressChannel
 {
-    private readonly string _name;
-    private ProgressHeader _header;
-
-    public LocalProgressChannel(string name) => _name = name;
-
     public void SetHeader(ProgressHeader header, Action<IProgressEntry> fillAction)
     {
         ArgumentNullException.ThrowIfNull(header);
         ArgumentNullException.ThrowIfNull(fillAction);
-        _header = header;
     }
 
     public void Checkpoint(params double?[] values)
     {
-        if (_header != null && values != null && values.Length > _header.MetricNames.Count)
-            throw new ArgumentOutOfRangeException(nameof(values),
-                $"Progress channel '{_name}' declares {_header.MetricNames.Count} metrics but got {values.Length} checkpoint values.");
     }
 
-    public IProgressChannel StartProgressChannel(string name) => new LocalProgressChannel($"{_name}; {name}");
+    public IProgressChannel StartProgressChannel(string name)
+        => string.IsNullOrEmpty(name) ? throw new ArgumentNullException(nameof(name)) : new LocalProgressChannel();
 
-    public void Dispose() => _header = null;
+    public void Dispose()
+    {
+    }
 }

@@ -47,7 +47,11 @@ internal sealed class LocalHost : IHost
 
     public IPipe<TMessage> StartPipe<TMessage>(string name) => new LocalPipe<TMessage>(this, CheckName(name), _listener);
 
-    public IProgressChannel StartProgressChannel(string name) => new LocalProgressChannel(CheckName(name));
+    public IProgressChannel StartProgressChannel(string name)
+    {
+        CheckName(name);
+        return new LocalProgressChannel();
+    }
 
     public TException Process<TException>(TException ex)
         where TException : Exception
