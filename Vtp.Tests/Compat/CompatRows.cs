@@ -1,8 +1,16 @@
+using Microsoft.ML;
 using Microsoft.ML.Data;
 
 namespace Vtp.Tests.Compat;
 
-// Row types shared by the compat tests.
+// Row types and small data sets shared by the compat tests.
+public static class CompatRows
+{
+    // Two captions of 5 and 11 characters.
+    public static IDataView Captions(MLContext context)
+        => context.Data.LoadFromEnumerable(new[] { new TextRow { Text = "a dog" }, new TextRow { Text = "a black cat" } });
+}
+
 public sealed class ClipRow
 {
     public string VideoPath { get; set; } = "";

@@ -7,16 +7,13 @@ namespace Vtp.Tests.Compat;
 [TestClass]
 public sealed class CustomMappingTests
 {
-    private static IDataView Captions(MLContext context)
-        => context.Data.LoadFromEnumerable(new[] { new TextRow { Text = "a dog" }, new TextRow { Text = "a black cat" } });
-
     [TestMethod]
     public void AddsOutputMembersAsColumns()
     {
         var context = new MLContext(1);
-        var model = context.Transforms.CustomMapping<TextRow, WordCount>(CountWords, "WordCount").Fit(Captions(context));
+        var model = context.Transforms.CustomMapping<TextRow, WordCount>(CountWords, "WordCount").Fit(CompatRows.Captions(context));
 
-        var output = model.Transform(Captions(context));
+        var output = model.Transform(CompatRows.Captions(context));
 
         Assert.AreEqual(NumberDataViewType.Int32, output.Schema["Words"].Type);
         Assert.AreEqual(new VectorDataViewType(TextDataViewType.Instance), output.Schema["Tokens"].Type);
@@ -34,8 +31,8 @@ public sealed class CustomMappingTests
         {
             calls++;
             CountWords(source, destination);
-        }, null).Fit(Captions(context));
-        var output = model.Transform(Captions(context));
+        }, null).Fit(CompatRows.Captions(context));
+        var output = model.Transform(CompatRows.Captions(context));
 
         Assert.AreEqual(0, calls);
         _ = output.GetColumn<string>("Text").ToArray();

@@ -8,17 +8,14 @@ namespace Vtp.Tests.Compat;
 [TestClass]
 public sealed class ThirdPartyComponentTests
 {
-    private static IDataView Captions(MLContext context)
-        => context.Data.LoadFromEnumerable(new[] { new TextRow { Text = "a dog" }, new TextRow { Text = "a black cat" } });
-
     [TestMethod]
     public void ChainsWithBuiltInTransformsAndTransformsLazily()
     {
         var context = new MLContext(1);
         var pipeline = context.Transforms.CopyColumns("Copy", "Text").Append(new TextLengthEstimator());
 
-        var model = pipeline.Fit(Captions(context));
-        var output = model.Transform(Captions(context));
+        var model = pipeline.Fit(CompatRows.Captions(context));
+        var output = model.Transform(CompatRows.Captions(context));
 
         CollectionAssert.AreEqual(new[] { 5f, 11f }, output.GetColumn<float>("Length").ToArray());
         CollectionAssert.AreEqual(new[] { "a dog", "a black cat" }, output.GetColumn<string>("Copy").ToArray());
@@ -40,9 +37,9 @@ public sealed class ThirdPartyComponentTests
     public void PreviewAndPredictionEngineWorkThroughTheChain()
     {
         var context = new MLContext(1);
-        var model = new TextLengthEstimator().Append(context.Transforms.CopyColumns("LengthCopy", "Length")).Fit(Captions(context));
+        var model = new TextLengthEstimator().Append(context.Transforms.CopyColumns("LengthCopy", "Length")).Fit(CompatRows.Captions(context));
 
-        var preview = model.Preview(Captions(context));
+        var preview = model.Preview(CompatRows.Captions(context));
         using var engine = context.Model.CreatePredictionEngine<TextRow, LengthPrediction>(model);
 
         Assert.AreEqual(11f, preview.ColumnView.Single(c => c.Column.Name == "LengthCopy").Values[1]);
