@@ -10,12 +10,6 @@ namespace Vtp.Video;
 internal static class DecodePlanner
 {
     /// <summary>
-    /// Up to this many frames to decode, select always wins (a seek costs more than decoding them), so neither the
-    /// keyframe interval is probed nor seeking considered.
-    /// </summary>
-    public const int SelectOnlyFrames = 300;
-
-    /// <summary>
     /// Cost of one extra ffmpeg input in decoded-frame equivalents, measured with
     /// <c>VideoLoaderBenchmark crossover</c> on 640x360 h264 (see docs/benchmarks.md).
     /// </summary>
@@ -37,7 +31,7 @@ internal static class DecodePlanner
         var whole = new[] { new FrameRun(sortedIndices[0], sortedIndices[^1], sortedIndices) };
         var selectCost = sortedIndices[^1] + 1;
         if (requested == FrameDecodeStrategy.Select
-            || (requested == FrameDecodeStrategy.Auto && (!canSeek || selectCost <= SelectOnlyFrames)))
+            || (requested == FrameDecodeStrategy.Auto && !canSeek))
         {
             return (FrameDecodeStrategy.Select, whole);
         }

@@ -12,8 +12,8 @@ namespace Vtp.Video;
 /// <param name="Duration">Duration in seconds.</param>
 /// <param name="IsConstantFrameRate">True when the stream's base and average frame rates agree.</param>
 /// <param name="KeyframeInterval">
-/// Frames between the first two keyframes; probed only for long videos (where it decides the decode strategy),
-/// null when not probed or when no second keyframe occurs early in the file.
+/// Frames between the first two keyframes (it decides the decode strategy), or null when no second keyframe occurs
+/// in the first few hundred packets.
 /// </param>
 public sealed record VideoInfo(
     string FilePath,

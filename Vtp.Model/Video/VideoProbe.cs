@@ -13,7 +13,8 @@ public static class VideoProbe
         ThrowIfUnreadable(path);
         using var document = RunJson(
             path,
-            ["-v", "error", "-print_format", "json", "-show_format", "-show_streams", path],
+            ["-v", "error", "-print_format", "json", "-show_format", "-show_streams",
+             "-show_entries", "packet=stream_index,flags", "-read_intervals", $"%+#{KeyframeScanPackets}", path],
             cancellationToken);
         var root = document.RootElement;
         var stream = FindVideoStream(root)
@@ -53,34 +54,40 @@ public static class VideoProbe
         }
 
         var constant = baseRate > 0 && Math.Abs(baseRate - averageRate) < 1e-6 * baseRate;
-        var keyframeInterval = frameCount > DecodePlanner.SelectOnlyFrames
-            ? ProbeKeyframeInterval(path, cancellationToken: cancellationToken)
-            : null;
+        var streamIndex = GetInt(stream, "index");
         return new VideoInfo(
-            path, GetInt(stream, "index"), codec, width, height, ReadRotation(stream), frameRate, frameCount, duration,
-            constant, keyframeInterval);
+            path, streamIndex, codec, width, height, ReadRotation(stream), frameRate, frameCount, duration,
+            constant, KeyframeInterval(root, streamIndex));
     }
 
-    /// <summary>
-    /// Distance in packets between the first two keyframes, read from at most <paramref name="maxPackets"/>
-    /// packets (demuxing only, no decoding); null when fewer than two keyframes occur in that range.
-    /// </summary>
-    public static int? ProbeKeyframeInterval(string path, int maxPackets = 600, CancellationToken cancellationToken = default)
+    // Packets read (demuxing only) to find the first two keyframes: about 9 s of 25 fps video with interleaved audio.
+    private const int KeyframeScanPackets = 600;
+
+    internal static void ThrowIfUnreadable(string path)
     {
-        ThrowIfUnreadable(path);
-        using var document = RunJson(
-            path,
-            ["-v", "error", "-print_format", "json", "-select_streams", "v:0", "-show_entries", "packet=flags",
-             "-read_intervals", $"%+#{maxPackets}", path],
-            cancellationToken);
-        if (!document.RootElement.TryGetProperty("packets", out var packets))
+        if (!File.Exists(path))
+        {
+            throw new VideoDecodeException(path, "the file does not exist", inner: new FileNotFoundException(null, path));
+        }
+
+        if (new FileInfo(path).Length == 0)
+        {
+            throw new VideoDecodeException(path, "the file is empty (0 bytes)");
+        }
+    }
+
+    // Packets between the first two keyframes of the stream (decode order; the GOP length either way), or null
+    // when fewer than two keyframes came up in the scanned packets.
+    private static int? KeyframeInterval(JsonElement root, int streamIndex)
+    {
+        if (!root.TryGetProperty("packets", out var packets))
         {
             return null;
         }
 
         int? first = null;
         var index = 0;
-        foreach (var packet in packets.EnumerateArray())
+        foreach (var packet in packets.EnumerateArray().Where(p => GetInt(p, "stream_index") == streamIndex))
         {
             if (GetString(packet, "flags") is { } flags && flags.StartsWith('K'))
             {
@@ -96,19 +103,6 @@ public static class VideoProbe
         }
 
         return null;
-    }
-
-    internal static void ThrowIfUnreadable(string path)
-    {
-        if (!File.Exists(path))
-        {
-            throw new VideoDecodeException(path, "the file does not exist", inner: new FileNotFoundException(null, path));
-        }
-
-        if (new FileInfo(path).Length == 0)
-        {
-            throw new VideoDecodeException(path, "the file is empty (0 bytes)");
-        }
     }
 
     private static int CountPackets(string path, CancellationToken cancellationToken)
