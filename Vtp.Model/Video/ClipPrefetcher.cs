@@ -35,6 +35,7 @@ internal sealed class ClipPrefetcher : IDisposable
     /// <summary>Waits for the clip at <paramref name="position"/>; returns it, or the error its sample raised.</summary>
     public (VideoClip? Clip, Exception? Error) Take(int position)
     {
+        _stop.Token.ThrowIfCancellationRequested();
         var result = Slot(position).Task;
         result.Wait(_stop.Token);
 
