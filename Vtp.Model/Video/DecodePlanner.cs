@@ -10,8 +10,9 @@ namespace Vtp.Video;
 internal static class DecodePlanner
 {
     /// <summary>
-    /// Cost of one extra ffmpeg input in decoded-frame equivalents, measured with
-    /// <c>VideoLoaderBenchmark crossover</c> on 640x360 h264 (see docs/benchmarks.md).
+    /// Cost of one extra ffmpeg input in decoded-frame equivalents. <c>VideoLoaderBenchmark crossover</c> measured
+    /// 21.6 ms per input against 0.79 ms per decoded frame (27 frames) for 640x360 H.264 on the 2-core development
+    /// machine; there seeking won from about 800 frames for 16 spread samples with a 50-frame GOP, and Auto agreed.
     /// </summary>
     public const int InputOverheadFrames = 30;
 

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Vtp.Video;
 
 /// <summary>The frames <c>First .. First+Count-1</c> of a video that a clip may sample from.</summary>
@@ -31,12 +33,14 @@ public readonly record struct FrameWindow(int First, int Count)
         {
             throw new VideoDecodeException(
                 info.FilePath,
-                $"the window start={start?.ToString() ?? "-"} s, end={end?.ToString() ?? "-"} s holds no frame of the video " +
+                $"the window start={Seconds(start)} s, end={Seconds(end)} s holds no frame of the video " +
                 $"({info.FrameCount} frames, {info.Duration:0.###} s at {info.FrameRate:0.###} fps)");
         }
 
         return new FrameWindow(first, stop - first);
     }
+
+    private static string Seconds(double? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "-";
 
     /// <summary>Shifts window-relative frame numbers to video frame numbers.</summary>
     public int[] ToVideoFrames(int[] relative)

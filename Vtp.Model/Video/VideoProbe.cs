@@ -6,6 +6,9 @@ namespace Vtp.Video;
 /// <summary>Reads a video's stream properties with ffprobe (JSON output parsed with System.Text.Json).</summary>
 public static class VideoProbe
 {
+    // Packets read (demuxing only) to find the first two keyframes: about 9 s of 25 fps video with interleaved audio.
+    private const int KeyframeScanPackets = 600;
+
     /// <summary>Probes the first video stream of <paramref name="path"/>.</summary>
     /// <exception cref="VideoDecodeException">The file is missing, empty, not a video or has no video stream.</exception>
     public static VideoInfo Probe(string path, CancellationToken cancellationToken = default)
@@ -60,10 +63,7 @@ public static class VideoProbe
             constant, KeyframeInterval(root, streamIndex));
     }
 
-    // Packets read (demuxing only) to find the first two keyframes: about 9 s of 25 fps video with interleaved audio.
-    private const int KeyframeScanPackets = 600;
-
-    internal static void ThrowIfUnreadable(string path)
+    private static void ThrowIfUnreadable(string path)
     {
         if (!File.Exists(path))
         {
