@@ -12,7 +12,8 @@ public static class SpatialSampler
     /// <summary>
     /// GroupMultiScaleCrop with fix_crop and more_fix_crop: side candidates <c>int(min(W,H)*scale)</c> (snapped to
     /// <paramref name="size"/> when within 3 px), a (w, h) pair whose scale indices differ by at most
-    /// <paramref name="maxDistort"/>, and one of 13 fixed offsets on a quarter grid.
+    /// <paramref name="maxDistort"/>, and one of 13 fixed offsets on a quarter grid. A snapped side is clamped to the
+    /// frame (the Python code would pad the crop with black instead).
     /// </summary>
     /// <returns>The crop in source pixels; resize it to <paramref name="size"/> x <paramref name="size"/> afterwards.</returns>
     public static PixelRect MultiScaleCrop(
@@ -33,7 +34,9 @@ public static class SpatialSampler
             }
         }
 
+        // A side snapped up to the size can exceed a frame only 1-2 px smaller than it; keep the crop inside.
         var (w, h) = pairs[random.Next(pairs.Count)];
+        (w, h) = (Math.Min(w, width), Math.Min(h, height));
         var offsets = FixedOffsets(width, height, w, h);
         var (x, y) = offsets[random.Next(offsets.Length)];
         return new PixelRect(x, y, w, h);

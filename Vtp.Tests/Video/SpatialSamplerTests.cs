@@ -63,6 +63,17 @@ public sealed class SpatialSamplerTests
     }
 
     [TestMethod]
+    public void MultiScaleCrop_SideSnappedPastTheFrame_IsClampedToIt()
+    {
+        // min side 222 is within 3 px of 224, so the scale-1 side snaps to 224, which the height cannot hold.
+        for (var seed = 0; seed < 100; seed++)
+        {
+            var crop = SpatialSampler.MultiScaleCrop(300, 222, 224, new Random(seed));
+            Assert.IsTrue(crop.FitsIn(300, 222), crop.ToString());
+        }
+    }
+
+    [TestMethod]
     public void RandomResizedCrop_StaysInsideWithAreaAndAspectInRange()
     {
         for (var seed = 0; seed < 300; seed++)
