@@ -1,0 +1,35 @@
+namespace Vtp.Video;
+
+/// <summary>
+/// A video could not be probed or decoded. The message names the file and quotes the last lines ffmpeg or ffprobe
+/// wrote to stderr, so the cause (missing file, not a video, corrupt stream, ...) is visible without a debugger.
+/// </summary>
+public sealed class VideoDecodeException : Exception
+{
+    /// <summary>Creates the exception for <paramref name="filePath"/>.</summary>
+    /// <param name="filePath">The video file that failed.</param>
+    /// <param name="reason">What went wrong, in one sentence.</param>
+    /// <param name="toolOutput">The last stderr lines of ffmpeg/ffprobe, or empty.</param>
+    /// <param name="inner">The underlying exception, if any.</param>
+    public VideoDecodeException(string filePath, string reason, string toolOutput = "", Exception? inner = null)
+        : base(Compose(filePath, reason, toolOutput), inner)
+    {
+        FilePath = filePath;
+        Reason = reason;
+        ToolOutput = toolOutput;
+    }
+
+    /// <summary>The video file that failed.</summary>
+    public string FilePath { get; }
+
+    /// <summary>What went wrong, without the file name and tool output.</summary>
+    public string Reason { get; }
+
+    /// <summary>The last stderr lines of ffmpeg/ffprobe (empty when no tool ran).</summary>
+    public string ToolOutput { get; }
+
+    private static string Compose(string filePath, string reason, string toolOutput) =>
+        string.IsNullOrWhiteSpace(toolOutput)
+            ? $"Video '{filePath}': {reason}"
+            : $"Video '{filePath}': {reason}{Environment.NewLine}ffmpeg said:{Environment.NewLine}{toolOutput.TrimEnd()}";
+}

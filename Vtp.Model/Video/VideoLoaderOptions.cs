@@ -1,0 +1,38 @@
+namespace Vtp.Video;
+
+/// <summary>Options of <see cref="VideoLoader"/>.</summary>
+public sealed class VideoLoaderOptions
+{
+    /// <summary>Decode workers (threads, each running one ffmpeg at a time). Default: 2.</summary>
+    public int Workers { get; init; } = 2;
+
+    /// <summary>Most clips decoded ahead of the consumer (ready or in flight). Default: 8.</summary>
+    public int Capacity { get; init; } = 8;
+
+    /// <summary>Visit samples in a seeded random order instead of list order. Default: false.</summary>
+    public bool Shuffle { get; init; }
+
+    /// <summary>Seed of the order and of every sample's crops and frame offsets (mixed with the epoch). Default: 0.</summary>
+    public int Seed { get; init; }
+
+    /// <summary>What to do with unreadable videos. Default: <see cref="BadSamplePolicy.Fail"/>.</summary>
+    public BadSamplePolicy BadSamples { get; init; } = BadSamplePolicy.Fail;
+
+    /// <summary>Called on the consumer's thread for each skipped sample (with <see cref="BadSamplePolicy.SkipAndReport"/>).</summary>
+    public Action<SkippedSample>? OnSkipped { get; init; }
+
+    /// <summary>How each clip is sampled, cropped and decoded.</summary>
+    public ClipSamplingOptions Sampling { get; init; } = new();
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid setting.</summary>
+    public void Validate()
+    {
+        if (Workers <= 0 || Capacity < Workers)
+        {
+            throw new ArgumentException(
+                $"{nameof(Workers)} must be positive and {nameof(Capacity)} at least {nameof(Workers)}, got {Workers} and {Capacity}.");
+        }
+
+        Sampling.Validate();
+    }
+}
