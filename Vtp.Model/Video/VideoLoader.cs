@@ -58,19 +58,25 @@ public sealed class VideoLoader
     }
 
     /// <summary>
-    /// Streams the clips of one epoch. Leaving the loop early, an exception or cancelling
-    /// <paramref name="cancellationToken"/> stops the workers and kills their ffmpeg processes.
+    /// Streams the clips of one epoch, from position <paramref name="startPosition"/> of its order on (a resumed run
+    /// gets exactly the clips, crops and frame offsets it would have had). Leaving the loop early, an exception or
+    /// cancelling <paramref name="cancellationToken"/> stops the workers and kills their ffmpeg processes.
     /// </summary>
     /// <exception cref="VideoDecodeException">A video is unreadable and the policy is <see cref="BadSamplePolicy.Fail"/>.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
-    public IEnumerable<LoadedClip> ReadEpoch(int epoch = 0, CancellationToken cancellationToken = default)
+    public IEnumerable<LoadedClip> ReadEpoch(int epoch = 0, CancellationToken cancellationToken = default, int startPosition = 0)
     {
         var order = EpochOrder(epoch);
-        using var prefetcher = new ClipPrefetcher(
-            order, Options.Workers, Options.Capacity, (index, token) => ReadSample(epoch, index, token), cancellationToken);
-        for (var position = 0; position < order.Length; position++)
+        if (startPosition < 0 || startPosition > order.Length)
         {
-            var (clip, error) = prefetcher.Take(position);
+            throw new ArgumentOutOfRangeException(nameof(startPosition), startPosition, $"The epoch has {order.Length} samples.");
+        }
+
+        using var prefetcher = new ClipPrefetcher(
+            order[startPosition..], Options.Workers, Options.Capacity, (index, token) => ReadSample(epoch, index, token), cancellationToken);
+        for (var position = startPosition; position < order.Length; position++)
+        {
+            var (clip, error) = prefetcher.Take(position - startPosition);
             var index = order[position];
             if (error is VideoDecodeException bad && Options.BadSamples == BadSamplePolicy.SkipAndReport)
             {
