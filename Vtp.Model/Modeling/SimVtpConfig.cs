@@ -145,9 +145,6 @@ public sealed partial record SimVtpConfig
             throw Invalid($"vocab_size {VocabSize} must exceed the [MASK] id {SpecialTokens.Mask}");
         if (MaxPositionEmbeddings < 3)
             throw Invalid($"max_position_embeddings {MaxPositionEmbeddings} cannot hold [CLS] token [SEP] (3 tokens)");
-        if (MaskedPerFrame >= PatchesPerFrame)
-            throw Invalid($"video_mask_ratio {Format(VideoMaskRatio)} masks {MaskedPerFrame} of the {PatchesPerFrame} positions " +
-                          "of a temporal slice and leaves none visible");
         if (MlpHidden(EncoderEmbedDim) < 1 || MlpHidden(DecoderEmbedDim) < 1)
             throw Invalid($"mlp_ratio {Format(MlpRatio)} gives an empty MLP hidden layer");
         return this;
