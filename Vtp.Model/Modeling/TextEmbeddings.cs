@@ -28,9 +28,6 @@ public sealed class TextEmbeddings : nn.Module<Tensor, Tensor>
         RegisterComponents();
     }
 
-    /// <summary>The word embedding table [V, C_e] (row 0 is [PAD]).</summary>
-    internal Embedding WordEmbeddings => word_embeddings;
-
     /// <summary>input_ids [B, L] int64 -> [B, L, C_e]</summary>
     /// <exception cref="ArgumentException">Empty, too long, not int64, or an id outside [0, vocab_size).</exception>
     public override Tensor forward(Tensor input_ids)
