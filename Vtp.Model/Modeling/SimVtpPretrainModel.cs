@@ -1,0 +1,164 @@
+// Port of SimVTP modeling_pretrain.py (PretrainVisionTransformer with BERT embeddings, text_cls and vtm_head) and
+// of the loss assembly in engine_for_pretraining.py: four encoder passes on the same masked video and masked text.
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Vtp.Modeling;
+
+/// <summary>
+/// The SimVTP pretraining model. Its state-dict keys and shapes are those of the official checkpoint
+/// (mask_token, encoder.*, decoder.*, encoder_to_decoder.weight, text_embeddings.*, text_cls.*, vtm_head.*).
+/// The constructor applies the official seeded initialisation (<see cref="SimVtpInit"/>).
+/// </summary>
+public sealed class SimVtpPretrainModel : nn.Module
+{
+    private readonly Parameter mask_token;
+    private readonly Encoder encoder;
+    private readonly Decoder decoder;
+    private readonly Linear encoder_to_decoder;
+    private readonly TextEmbeddings text_embeddings;
+    private readonly Linear text_cls;
+    private readonly Linear vtm_head;
+    private readonly SinusoidTable decoder_pos_embed;
+    private readonly SimVtpConfig config;
+    private readonly SimVtpPretrainOptions options;
+    private readonly Generator? dropPathGenerator;
+    private readonly VtmNegativeSampler hardNegatives;
+
+    /// <param name="config">Sizes and rates; validated.</param>
+    /// <param name="options">Loss weights, VTM negative policy and seeds; null gives the official defaults.</param>
+    /// <exception cref="ArgumentException">The config is invalid; the message names the key and value.</exception>
+    public SimVtpPretrainModel(SimVtpConfig config, SimVtpPretrainOptions? options = null) : base(nameof(SimVtpPretrainModel))
+    {
+        this.config = config.Validate();
+        this.options = options ?? new SimVtpPretrainOptions();
+        dropPathGenerator = this.options.DropPathSeed is { } seed ? new Generator((ulong)seed) : null;
+        hardNegatives = new VtmNegativeSampler(new Random(this.options.HardNegativeSeed));
+        mask_token = nn.Parameter(zeros(1, 1, config.DecoderEmbedDim));
+        encoder = new Encoder(config, dropPathGenerator);
+        decoder = new Decoder(config, dropPathGenerator);
+        encoder_to_decoder = nn.Linear(config.EncoderEmbedDim, config.DecoderEmbedDim, hasBias: false);
+        text_embeddings = new TextEmbeddings(config);
+        text_cls = nn.Linear(config.EncoderEmbedDim, config.VocabSize);
+        vtm_head = nn.Linear(config.EncoderEmbedDim, 2);
+        decoder_pos_embed = new SinusoidTable(config.NumPatches, config.DecoderEmbedDim);
+        RegisterComponents();
+        using var initGenerator = new Generator((ulong)this.options.InitSeed);
+        SimVtpInit.Initialize(this, initGenerator);
+    }
+
+    /// <summary>The config the model was built for.</summary>
+    public SimVtpConfig Config => config;
+
+    /// <summary>The options the model was built with.</summary>
+    public SimVtpPretrainOptions Options => options;
+
+    /// <summary>The shared encoder (joint, video-only and text-only passes).</summary>
+    public Encoder Encoder => encoder;
+
+    /// <summary>The BERT text embeddings.</summary>
+    public TextEmbeddings TextEmbeddings => text_embeddings;
+
+    internal Parameter MaskToken => mask_token;
+
+    /// <summary>Runs the four passes and every loss (SIMVTP.md §3) on one batch.</summary>
+    /// <exception cref="ArgumentException">An input has the wrong shape, type or values; the message names it, the
+    /// expected value and the actual one.</exception>
+    public SimVtpPretrainOutput Forward(PretrainInputs inputs)
+    {
+        var batch = CheckInputs(inputs);
+        using var scope = NewDisposeScope();
+        var (video, mask, attention) = (inputs.Video, inputs.BoolMaskedPos, inputs.AttentionMask);
+        var numVisible = config.NumVisible;
+        var text = text_embeddings.call(inputs.InputIds);                                   // [B, L, C_e]
+        // (1) joint pass: MLM over the text outputs, pixels from the visible-video outputs
+        var joint = encoder.EncodeJoint(video, mask, text, attention);                     // [B, N_vis + L, C_e]
+        var mlmLogits = text_cls.call(joint[.., numVisible..]);                             // [B, L, V]
+        var pixelPred = DecodePixels(joint[.., ..numVisible], mask);                        // [B, N_mask, P]
+        // (2)-(3) single-modality passes for VTC, mean-pooled over every token (text pads included)
+        var videoFeatures = encoder.EncodeVideo(video, mask).mean([1]);                     // [B, C_e]
+        var textFeatures = encoder.EncodeText(text, attention).mean([1]);                   // [B, C_e]
+        var similarity = NormSoftmaxLoss.Similarity(textFeatures, videoFeatures);           // [B, B]
+        // (4) VTM: each caption with its own video, then with a negative video
+        var negatives = options.VtmNegatives == VtmNegativePolicy.HardFromVtc
+            ? hardNegatives.FromSimilarity(similarity, config.VtcTemperature)
+            : inputs.VtmNegIndex!.alias();                                                  // [B]
+        var vtmLogits = MatchLogits(inputs, negatives);                                     // [2B, 2]
+        var vtmLabels = cat([ones(batch, ScalarType.Int64), zeros(batch, ScalarType.Int64)]).to(vtmLogits.device);
+        var target = PixelTarget.Compute(video, mask, config);                              // [B, N_mask, P]
+        var lossPix = nn.functional.mse_loss(pixelPred, target);
+        var lossMlm = nn.functional.cross_entropy(mlmLogits.reshape(-1, config.VocabSize), inputs.MlmLabels.reshape(-1),
+            ignore_index: SpecialTokens.IgnoreIndex);
+        var lossVtc = NormSoftmaxLoss.Compute(similarity, config.VtcTemperature);
+        var lossVtm = nn.functional.cross_entropy(vtmLogits, vtmLabels);
+        var w = options.LossWeights;
+        var total = lossPix * w.Pix + lossMlm * w.Mlm + lossVtc * w.Vtc + lossVtm * w.Vtm;
+        return new SimVtpPretrainOutput(
+            Out(total), Out(lossPix), Out(lossMlm), Out(lossVtc), Out(lossVtm), Out(pixelPred), Out(target), Out(mlmLogits),
+            Out(vtmLogits), Out(vtmLabels), Out(negatives), Out(videoFeatures), Out(textFeatures), Out(similarity));
+    }
+
+    /// <summary>
+    /// The VideoMAE decoder on the encoder outputs of the visible tokens: [B, N_vis, C_e] and bool_masked_pos [B, N]
+    /// -> pixel predictions [B, N_mask, P]. The decoder input is [E2D(visible) + pos[visible] ; mask_token + pos[masked]],
+    /// each group in ascending token order.
+    /// </summary>
+    public Tensor DecodePixels(Tensor visibleHidden, Tensor bool_masked_pos)
+    {
+        InputChecks.MaskedPositions(bool_masked_pos, config, visibleHidden.shape[0], nameof(bool_masked_pos));
+        using var scope = NewDisposeScope();
+        var (B, C_d) = (visibleHidden.shape[0], (long)config.DecoderEmbedDim);
+        var visible = encoder_to_decoder.call(visibleHidden);                               // [B, N_vis, C_d]
+        var positions = decoder_pos_embed.For(visible).expand(B, -1, -1);                  // [B, N, C_d]
+        var visiblePositions = positions[bool_masked_pos.logical_not()].reshape(B, -1, C_d); // [B, N_vis, C_d]
+        var maskedPositions = positions[bool_masked_pos].reshape(B, -1, C_d);               // [B, N_mask, C_d]
+        var tokens = cat([visible + visiblePositions, mask_token + maskedPositions], 1);    // [B, N, C_d]
+        return decoder.call(tokens).MoveToOuterDisposeScope();                              // [B, N_mask, P]
+    }
+
+    /// <summary>VTM logits of [caption i, video i] then [caption i, video negatives[i]]: -> [2B, 2].</summary>
+    private Tensor MatchLogits(PretrainInputs inputs, Tensor negatives)
+    {
+        using var scope = NewDisposeScope();
+        var videos = cat([inputs.Video, inputs.Video.index_select(0, negatives)], 0);       // [2B, 3, T, H, W]
+        var masks = cat([inputs.BoolMaskedPos, inputs.BoolMaskedPos.index_select(0, negatives)], 0); // [2B, N]
+        var ids = cat([inputs.InputIds, inputs.InputIds], 0);                               // [2B, L]
+        var attention = cat([inputs.AttentionMask, inputs.AttentionMask], 0);               // [2B, L]
+        var joint = encoder.EncodeJoint(videos, masks, text_embeddings.call(ids), attention); // [2B, N_vis + L, C_e]
+        return vtm_head.call(joint.mean([1])).MoveToOuterDisposeScope();                     // [2B, 2]
+    }
+
+    private long CheckInputs(PretrainInputs inputs)
+    {
+        InputChecks.Video(inputs.Video, config, "video");
+        var batch = inputs.Video.shape[0];
+        InputChecks.TokenIds(inputs.InputIds, config, "input_ids");
+        InputChecks.Batch(inputs.InputIds, batch, "input_ids", "video");
+        InputChecks.AttentionMask(inputs.AttentionMask, inputs.InputIds, "attention_mask");
+        InputChecks.MlmLabels(inputs.MlmLabels, inputs.InputIds, config, "mlm_labels");
+        using (var picked = inputs.MlmLabels.ne(SpecialTokens.IgnoreIndex).any())
+            if (!picked.item<bool>())
+                throw new ArgumentException("mlm_labels hold no picked token (all -100), so the MLM loss is undefined", "mlm_labels");
+        InputChecks.MaskedPositions(inputs.BoolMaskedPos, config, batch, "bool_masked_pos");
+        if (options.VtmNegatives == VtmNegativePolicy.Random)
+        {
+            if (inputs.VtmNegIndex is null)
+                throw new ArgumentException("vtm_neg_index is required by the VTM negative policy Random", "vtm_neg_index");
+            InputChecks.Negatives(inputs.VtmNegIndex, batch, "vtm_neg_index");
+        }
+        else if (batch < 2) throw new ArgumentException($"VTM needs a batch of at least 2 to pick a negative, got {batch}", "video");
+        return batch;
+    }
+
+    private static Tensor Out(Tensor tensor) => tensor.MoveToOuterDisposeScope();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            decoder_pos_embed.Dispose();
+            dropPathGenerator?.Dispose();
+        }
+        base.Dispose(disposing);
+    }
+}
