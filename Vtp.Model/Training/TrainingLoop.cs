@@ -1,0 +1,127 @@
+// The optimisation loop shared by pretraining and fine-tuning: batches from the video loader, gradient accumulation,
+// the official schedule and AdamW, clipping, progress, cancellation, checkpoints and exact resumption.
+using System.Diagnostics;
+using TorchSharp;
+using TorchSharp.Modules;
+using Vtp.Data;
+using Vtp.Video;
+using static TorchSharp.torch;
+
+namespace Vtp.Training;
+
+/// <summary>The loss of one micro-batch: the tensor to differentiate and its named parts (as numbers).</summary>
+public sealed record StepLoss(Tensor Loss, IReadOnlyDictionary<string, double> Parts);
+
+/// <summary>Computes the loss of one micro-batch of clips; <paramref name="random"/> is that micro-batch's own seeded source.</summary>
+public delegate StepLoss MicroBatchLoss(IReadOnlyList<LoadedClip> clips, Random random);
+
+/// <summary>What a finished (or cancelled) run reports.</summary>
+public sealed record TrainingRun(long Steps, long TotalSteps, TrainingProgress? Last, string? Checkpoint, IReadOnlyList<SkippedSample> Skipped);
+
+internal sealed class TrainingLoop(
+    nn.Module model, TrainingOptions options, IReadOnlyList<VideoTextSample> samples, ClipSamplingOptions sampling, string phase)
+{
+    private readonly int clipsPerStep = options.BatchSize * options.AccumulationSteps;
+
+    /// <summary>Optimizer steps in one epoch (partial batches are dropped, as the official loader does).</summary>
+    public long StepsPerEpoch => samples.Count / clipsPerStep;
+
+    public TrainingRun Run(MicroBatchLoss loss, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
+    {
+        options.Validate();
+        if (StepsPerEpoch == 0)
+            throw new ArgumentException($"{phase} needs at least BatchSize x AccumulationSteps = {clipsPerStep} samples, got {samples.Count}.");
+        var totalSteps = Math.Min(options.MaxSteps ?? long.MaxValue, StepsPerEpoch * options.Epochs);
+        var rate = LearningRateSchedule.Scaled(options.BaseLearningRate, clipsPerStep);
+        var schedule = new LearningRateSchedule(rate, LearningRateSchedule.Scaled(options.BaseMinLearningRate, clipsPerStep),
+            (long)Math.Round(options.WarmupFraction * totalSteps), totalSteps);
+        using var optimizer = optim.AdamW(ParameterGroups.For(model, options.WeightDecay), lr: schedule.At(0),
+            beta1: options.Beta1, beta2: options.Beta2, eps: options.Epsilon);
+        var store = options.CheckpointDirectory is { } dir ? new CheckpointStore(dir, options.KeepCheckpoints) : null;
+        var position = Start(store, optimizer, totalSteps);
+        var loader = new VideoLoader(samples, new VideoLoaderOptions
+        {
+            Workers = options.DecodeWorkers, Capacity = Math.Max(2 * options.BatchSize, options.DecodeWorkers), Shuffle = true,
+            Seed = options.Seed, BadSamples = options.BadSamples, Sampling = sampling,
+        });
+        var clock = Stopwatch.StartNew();
+        long clipsSeen = 0, stepsAtStart = position.Step;
+        TrainingProgress? last = null;
+        string? checkpoint = null;
+        model.train();
+        try
+        {
+            while (position.Step < totalSteps && position.Epoch < options.Epochs)
+            {
+                var batch = new List<LoadedClip>(clipsPerStep);
+                foreach (var clip in loader.ReadEpoch(position.Epoch, cancellationToken, position.EpochPosition))
+                {
+                    batch.Add(clip);
+                    if (batch.Count < clipsPerStep) continue;
+                    var losses = Step(batch, position.Step, loss, optimizer, schedule.At(position.Step), cancellationToken);
+                    clipsSeen += batch.Count;
+                    position = position with { Step = position.Step + 1, EpochPosition = clip.Position + 1 };
+                    batch.Clear();
+                    last = Report(progress, position, losses, schedule.At(position.Step - 1), clipsSeen, clock.Elapsed, stepsAtStart, totalSteps);
+                    if (store != null && options.CheckpointEverySteps > 0 && position.Step % options.CheckpointEverySteps == 0)
+                        checkpoint = store.Save(model, optimizer, position);
+                    if (position.Step >= totalSteps) break;
+                }
+                if (position.Step < totalSteps) position = position with { Epoch = position.Epoch + 1, EpochPosition = 0 };
+            }
+        }
+        catch (OperationCanceledException) when (store != null)
+        {
+            store.Save(model, optimizer, position);
+            throw;
+        }
+        if (store != null) checkpoint = store.Save(model, optimizer, position);
+        model.eval();
+        return new TrainingRun(position.Step, totalSteps, last, checkpoint, loader.Skipped);
+    }
+
+    private TrainingPosition Start(CheckpointStore? store, AdamW optimizer, long totalSteps)
+    {
+        var fresh = new TrainingPosition(0, 0, 0, options.Seed, totalSteps);
+        if (store == null || !options.Resume || store.Latest() is not { } folder) return fresh;
+        var saved = CheckpointStore.Restore(folder, model, optimizer);
+        if (saved.Seed != options.Seed || saved.TotalSteps != totalSteps)
+            throw new InvalidOperationException(
+                $"{folder} was written by a run with seed {saved.Seed} and {saved.TotalSteps} steps; this run has seed {options.Seed} and " +
+                $"{totalSteps} steps. Resume with the same options, or use another checkpoint folder.");
+        return saved;
+    }
+
+    private Dictionary<string, double> Step(List<LoadedClip> clips, long step, MicroBatchLoss loss, AdamW optimizer, double lr,
+        CancellationToken cancellationToken)
+    {
+        var sums = new Dictionary<string, double>();
+        for (int micro = 0; micro < options.AccumulationSteps; micro++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var seed = SeedMixer.Mix(options.Seed, (int)step, micro);
+            manual_seed(seed);  // dropout of this micro-batch
+            using var scope = NewDisposeScope();
+            var part = clips.GetRange(micro * options.BatchSize, options.BatchSize);
+            var result = loss(part, new Random(seed));
+            (result.Loss / options.AccumulationSteps).backward();
+            foreach (var (name, value) in result.Parts) sums[name] = sums.GetValueOrDefault(name) + value / options.AccumulationSteps;
+        }
+        foreach (var group in optimizer.ParamGroups) group.LearningRate = lr;
+        if (options.ClipGradNorm is { } max) nn.utils.clip_grad_norm_(model.parameters(), max);
+        optimizer.step();
+        optimizer.zero_grad();
+        return sums;
+    }
+
+    private TrainingProgress Report(IProgress<TrainingProgress>? progress, TrainingPosition position, Dictionary<string, double> losses,
+        double lr, long clipsSeen, TimeSpan elapsed, long stepsAtStart, long totalSteps)
+    {
+        var done = position.Step - stepsAtStart;
+        var remaining = TimeSpan.FromSeconds(elapsed.TotalSeconds / Math.Max(done, 1) * (totalSteps - position.Step));
+        var report = new TrainingProgress(phase, position.Step, totalSteps, position.Epoch, losses, lr,
+            clipsSeen / Math.Max(elapsed.TotalSeconds, 1e-9), elapsed, remaining);
+        progress?.Report(report);
+        return report;
+    }
+}
