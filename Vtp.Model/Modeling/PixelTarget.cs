@@ -19,8 +19,8 @@ public static class PixelTarget
         using var scope = NewDisposeScope();
         var (B, C, T, H, W) = (video.shape[0], video.shape[1], video.shape[2], video.shape[3], video.shape[4]);
         long p0 = config.TubeletSize, p = config.PatchSize;
-        var mean = tensor(ModelConstants.ImageNetMean, video.dtype).view(1, C, 1, 1, 1);
-        var std = tensor(ModelConstants.ImageNetStd, video.dtype).view(1, C, 1, 1, 1);
+        var mean = tensor(ModelConstants.ImageNetMean, video.dtype, video.device).view(1, C, 1, 1, 1);
+        var std = tensor(ModelConstants.ImageNetStd, video.dtype, video.device).view(1, C, 1, 1, 1);
         var pixels = video * std + mean;                                                    // [B, 3, T, H, W] in [0, 1]
         var cubes = pixels.reshape(B, C, T / p0, p0, H / p, p, W / p, p)
             .permute(0, 2, 4, 6, 3, 5, 7, 1)                                                // [B, t, h, w, p0, p1, p2, 3]

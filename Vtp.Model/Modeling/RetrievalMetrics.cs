@@ -1,4 +1,6 @@
 // Port of SimVTP metric.py (t2v_metrics / v2t_metrics, Frozen-in-Time): recall at k, median and mean rank (§4.3).
+using static TorchSharp.torch;
+
 namespace Vtp.Modeling;
 
 /// <summary>Retrieval scores of one direction; recalls are percentages, ranks are 1-based.</summary>
@@ -51,6 +53,15 @@ public static class RetrievalMetrics
             videoRanks[q] = higherInColumn;
         }
         return new RetrievalReport(Scores(textRanks), Scores(videoRanks));
+    }
+
+    /// <summary>Both directions of a similarity tensor [texts, videos] (any float dtype, any device).</summary>
+    public static RetrievalReport Compute(Tensor similarity)
+    {
+        if (similarity.shape is not [var texts, var videos])
+            throw new ArgumentException($"similarity must be [texts, videos], got {InputChecks.Shape(similarity.shape)}", nameof(similarity));
+        using var values = similarity.detach().to(ScalarType.Float32).cpu();
+        return Compute(values.data<float>().ToArray(), (int)texts, (int)videos);
     }
 
     /// <summary>The scores of 0-based ranks (one per query).</summary>

@@ -180,7 +180,8 @@ public sealed partial record SimVtpConfig
     /// <summary>A double as Python's repr writes it (shortest round trip, "4.0" rather than "4").</summary>
     internal static string Format(double value)
     {
+        if (!double.IsFinite(value)) return value.ToString(CultureInfo.InvariantCulture);
         var text = value.ToString("R", CultureInfo.InvariantCulture).Replace("E", "e");
-        return text.Contains('.') || text.Contains('e') || text.Contains("N") || text.Contains('∞') ? text : text + ".0";
+        return text.Contains('.') || text.Contains('e') ? text : text + ".0";
     }
 }

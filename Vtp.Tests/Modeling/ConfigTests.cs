@@ -57,27 +57,24 @@ public sealed class ConfigTests
             EncoderEmbedDim = dim > 0 ? dim : 768, EncoderNumHeads = heads > 0 ? heads : 12, ImageSize = image > 0 ? image : 224,
             NumFrames = frames > 0 ? frames : 16, DecoderNumHeads = decoderHeads > 0 ? decoderHeads : 6,
         };
-        var error = Assert.ThrowsExactly<ArgumentException>(() => config.Validate());
-        StringAssert.Contains(error.Message, message);
+        AssertInvalid(config, message);
     }
 
     [TestMethod]
     public void OutOfRangeValuesAreRejectedNamingKeyAndValue()
     {
-        StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => (SimVtpConfig.Tiny with { EncoderDepth = 0 }).Validate()).Message,
-            "encoder_depth must be positive, got 0");
-        StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => (SimVtpConfig.Tiny with { TextDropout = 1.0 }).Validate()).Message,
-            "text_dropout must be in [0, 1), got 1.0");
-        StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => (SimVtpConfig.Tiny with { InChans = 1 }).Validate()).Message,
-            "in_chans must be 3");
-        StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => (SimVtpConfig.Tiny with { VideoMaskRatio = 1.0 }).Validate()).Message,
-            "video_mask_ratio must be in [0, 1), got 1.0");
-        StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => (SimVtpConfig.Tiny with { VtcTemperature = 0 }).Validate()).Message,
-            "vtc_temperature must be positive, got 0.0");
-        StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => (SimVtpConfig.Tiny with { MlpRatio = 0.001 }).Validate()).Message,
-            "mlp_ratio 0.001 gives an empty MLP hidden layer");
-        Assert.ThrowsExactly<ArgumentException>(() => new SimVtpPretrainModel(SimVtpConfig.Tiny with { VocabSize = 50 }));
+        AssertInvalid(SimVtpConfig.Tiny with { EncoderDepth = 0 }, "encoder_depth must be positive, got 0");
+        AssertInvalid(SimVtpConfig.Tiny with { TextDropout = 1.0 }, "text_dropout must be in [0, 1), got 1.0");
+        AssertInvalid(SimVtpConfig.Tiny with { InChans = 1 }, "in_chans must be 3");
+        AssertInvalid(SimVtpConfig.Tiny with { VideoMaskRatio = 1.0 }, "video_mask_ratio must be in [0, 1), got 1.0");
+        AssertInvalid(SimVtpConfig.Tiny with { VtcTemperature = 0 }, "vtc_temperature must be positive, got 0.0");
+        AssertInvalid(SimVtpConfig.Tiny with { MlpRatio = 0.001 }, "mlp_ratio 0.001 gives an empty MLP hidden layer");
+        AssertInvalid(SimVtpConfig.Tiny with { VocabSize = 50 }, "vocab_size 50 must exceed the [MASK] id 103");
+        Assert.ThrowsExactly<ArgumentException>(() => new SimVtpPretrainModel(SimVtpConfig.Tiny with { VocabSize = 50 }), "models validate");
     }
+
+    private static void AssertInvalid(SimVtpConfig config, string message) =>
+        StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => config.Validate()).Message, message);
 
     [TestMethod]
     public void JsonWithMissingUnknownOrMistypedKeysIsRejectedNamingThem()

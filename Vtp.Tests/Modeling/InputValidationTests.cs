@@ -6,11 +6,10 @@ using static TorchSharp.torch;
 namespace Vtp.Tests.Modeling;
 
 [TestClass]
-public sealed class InputValidationTests
+public sealed class InputValidationTests : ScopedTensorTest
 {
     private static SimVtpPretrainModel model = null!;
     private static DualEncoder dual = null!;
-    private DisposeScope scope = null!;
     private PretrainInputs good = null!;
 
     [ClassInitialize]
@@ -28,14 +27,7 @@ public sealed class InputValidationTests
     }
 
     [TestInitialize]
-    public void Setup()
-    {
-        scope = NewDisposeScope();
-        good = TinyBatch.Create(batch: 2, length: 6).Inputs;
-    }
-
-    [TestCleanup]
-    public void Cleanup() => scope.Dispose();
+    public void Setup() => good = TinyBatch.Create(batch: 2, length: 6).Inputs;
 
     private static string Fails(Action action) => Assert.ThrowsExactly<ArgumentException>(action).Message;
 

@@ -7,16 +7,8 @@ using static TorchSharp.torch;
 namespace Vtp.Tests.Modeling;
 
 [TestClass]
-public sealed class LayerTests
+public sealed class LayerTests : ScopedTensorTest
 {
-    private DisposeScope scope = null!;
-
-    [TestInitialize]
-    public void Setup() => scope = NewDisposeScope();
-
-    [TestCleanup]
-    public void Cleanup() => scope.Dispose();
-
     [TestMethod]
     public void DropPathKeepsOrDropsWholeSamplesAndIsOffInEval()
     {

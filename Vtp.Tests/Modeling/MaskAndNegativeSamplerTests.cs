@@ -6,16 +6,8 @@ using static TorchSharp.torch;
 namespace Vtp.Tests.Modeling;
 
 [TestClass]
-public sealed class MaskAndNegativeSamplerTests
+public sealed class MaskAndNegativeSamplerTests : ScopedTensorTest
 {
-    private DisposeScope scope = null!;
-
-    [TestInitialize]
-    public void Setup() => scope = NewDisposeScope();
-
-    [TestCleanup]
-    public void Cleanup() => scope.Dispose();
-
     [TestMethod]
     public void BaseTubeMasksHide176OfEvery196PositionsWithOneSpatialMaskTiledOverTime()
     {

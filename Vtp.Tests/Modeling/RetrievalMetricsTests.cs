@@ -36,6 +36,8 @@ public sealed class RetrievalMetricsTests
         AssertScores(new RetrievalScores(50, 100, 100, 100, 1.5, 2.0, Math.Cbrt(50.0 * 100 * 100)), report.TextToVideo, "t2v");
         // ranks 0, 1, 1, 1: one of four at rank 0; median 1; mean 0.75
         AssertScores(new RetrievalScores(25, 100, 100, 100, 2.0, 1.75, Math.Cbrt(25.0 * 100 * 100)), report.VideoToText, "v2t");
+        using var asTensor = TorchSharp.torch.tensor(sims, [4, 4], TorchSharp.torch.ScalarType.Float64);
+        Assert.AreEqual(report, RetrievalMetrics.Compute(asTensor), "a similarity tensor gives the same report");
     }
 
     /// <summary>A staircase: caption i scores 1 with every video j &lt; i and 0.5 with its own, so its rank is i.</summary>

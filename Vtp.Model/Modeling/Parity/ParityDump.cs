@@ -53,7 +53,9 @@ public static class ParityDump
             SafeTensors.Save(Path.Combine(directory, "weights.safetensors"), weights, info);
             var inputs = batch.Inputs with { Video = batch.Inputs.Video.to(dtype) };
             SafeTensors.Save(Path.Combine(directory, "inputs.safetensors"), InputTensors(inputs, batch.InputIdsUnmasked), info);
-            SafeTensors.Save(Path.Combine(directory, "outputs.safetensors"), Outputs(model, inputs), info);
+            SafeTensors.Save(Path.Combine(directory, "outputs.safetensors"), Outputs(model, inputs, out var timings),
+                new Dictionary<string, string>(info) { ["threads"] = $"{get_num_threads()}", ["forward_seconds"] = timings.Forward,
+                    ["backward_seconds"] = timings.Backward });
             SafeTensors.Save(Path.Combine(directory, "finetune_outputs.safetensors"),
                 FinetuneOutputs(model.Config, weights, inputs, batch.InputIdsUnmasked, dtype), info);
         }
@@ -88,11 +90,14 @@ public static class ParityDump
         ["vtm_neg_index"] = inputs.VtmNegIndex ?? throw new ArgumentException("a parity batch needs vtm_neg_index", nameof(inputs)),
     };
 
-    private static Dictionary<string, Tensor> Outputs(SimVtpPretrainModel model, PretrainInputs inputs)
+    private static Dictionary<string, Tensor> Outputs(SimVtpPretrainModel model, PretrainInputs inputs, out (string Forward, string Backward) timings)
     {
         model.zero_grad();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var output = model.Forward(inputs);
+        var forward = clock.Elapsed.TotalSeconds;
         output.LossTotal.backward();
+        timings = ($"{forward:F6}", $"{clock.Elapsed.TotalSeconds - forward:F6}");
         var tensors = output.ByDumpName().ToDictionary(kv => kv.Key, kv => kv.Value.detach());
         foreach (var (name, parameter) in model.named_parameters())
             tensors[$"grad.{name}"] = parameter.grad ?? throw new InvalidOperationException($"parameter '{name}' received no gradient from the total loss");
