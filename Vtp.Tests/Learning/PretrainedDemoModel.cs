@@ -15,7 +15,7 @@ internal sealed class PretrainedDemoModel
     /// <summary>The budget of the learning tests: 8 epochs of 480 clips at batch 32, each clip decoded once.</summary>
     public static TrainingOptions Options => TrainingOptions.Pretraining with
     {
-        BatchSize = 32, Epochs = 40, BaseLearningRate = 8e-3, BaseMinLearningRate = 8e-5, Seed = 5, ReuseClips = true,
+        BatchSize = 32, Epochs = 60, BaseLearningRate = 8e-3, BaseMinLearningRate = 8e-5, Seed = 5, ReuseClips = true,
     };
 
     private PretrainedDemoModel()
