@@ -24,7 +24,7 @@ internal sealed class PretrainedDemoModel
         manual_seed(0);
         using var model = new SimVtpPretrainModel(world.Config);
         var history = new List<TrainingProgress>();
-        SimVtpPretraining.Run(model, world.Tokenizer, world.Train, Options, progress: new SynchronousProgress(history.Add));
+        SimVtpPretraining.Run(model, world.Tokenizer, world.Train, Options, progress: new SynchronousProgress<TrainingProgress>(history.Add));
         History = history;
         WeightsPath = Path.Combine(world.Directory, "pretrained.safetensors");
         SafeTensors.Save(WeightsPath, model.state_dict());
@@ -44,11 +44,5 @@ internal sealed class PretrainedDemoModel
         foreach (var t in weights.Tensors.Values) t.Dispose();
         model.eval();
         return model;
-    }
-
-    /// <summary>Reports on the training thread, in order (Progress&lt;T&gt; would post to the thread pool).</summary>
-    private sealed class SynchronousProgress(Action<TrainingProgress> report) : IProgress<TrainingProgress>
-    {
-        public void Report(TrainingProgress value) => report(value);
     }
 }
