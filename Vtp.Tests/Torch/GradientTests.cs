@@ -7,13 +7,8 @@ using F = TorchSharp.torch.nn.functional;
 namespace Vtp.Tests.Torch;
 
 [TestClass]
-public sealed class GradientTests
+public sealed class GradientTests : ScopedTensorTest
 {
-    private DisposeScope scope = null!;
-
-    [TestInitialize] public void Open() => scope = NewDisposeScope();
-    [TestCleanup] public void Close() => scope.Dispose();
-
     [TestMethod]
     public void Elementwise() => Check("elementwise", x => (x[0].exp() + (x[0] * x[0] + 1).log() + (x[0] * x[0] + 0.5).sqrt() + x[0].tanh() + x[0].sigmoid()
         + x[0].pow(3) / (x[1] * x[1] + 1) - x[1].clamp_min(-0.3) + x[0].erf()), Randn(1, 3, 4), Randn(2, 3, 4));

@@ -7,13 +7,8 @@ using F = TorchSharp.torch.nn.functional;
 namespace Vtp.Tests.Torch;
 
 [TestClass]
-public sealed class OpsOracleTests
+public sealed class OpsOracleTests : ScopedTensorTest
 {
-    private DisposeScope scope = null!;
-
-    [TestInitialize] public void Open() => scope = NewDisposeScope();
-    [TestCleanup] public void Close() => scope.Dispose();
-
     private static void Same(string c, string output, Tensor actual, double tol = 1e-5) =>
         TorchAssert.Close(Output(c, output), actual, tol, tol, $"{c}.{output}");
 

@@ -2,7 +2,7 @@
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Vtp.Tests.Modeling;
+namespace Vtp.Tests;
 
 public abstract class ScopedTensorTest
 {
