@@ -19,6 +19,15 @@ internal sealed record EmbeddingSettings
     public int BatchSize { get; init; } = 16;
     public int DecodeWorkers { get; init; } = 2;
 
+    /// <summary>Settings reading <paramref name="inputs"/> (video and caption columns set) and writing the named outputs; validated.</summary>
+    public static EmbeddingSettings Create(InputBinding inputs, string? videoEmbeddingColumnName, string? textEmbeddingColumnName, int batchSize,
+        int decodeWorkers) => new EmbeddingSettings
+    {
+        VideoEmbeddingColumnName = videoEmbeddingColumnName, TextEmbeddingColumnName = textEmbeddingColumnName,
+        VideoColumnName = inputs.Video ?? "", CaptionColumnName = inputs.Caption ?? "", StartColumnName = inputs.Start, EndColumnName = inputs.End,
+        VideoFolder = inputs.VideoFolder, BatchSize = batchSize, DecodeWorkers = decodeWorkers,
+    }.Validate();
+
     public InputBinding Binding => new(VideoColumnName, CaptionColumnName, StartColumnName, EndColumnName, VideoFolder);
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid setting.</summary>

@@ -32,12 +32,9 @@ public sealed class SimVtpEmbeddingEstimator : IEstimator<SimVtpEmbeddingTransfo
         /// <summary>Video decoding threads, each running one ffmpeg at a time. Default: 2.</summary>
         public int DecodeWorkers = 2;
 
-        internal EmbeddingSettings ToSettings() => new EmbeddingSettings
-        {
-            VideoEmbeddingColumnName = VideoEmbeddingColumnName, TextEmbeddingColumnName = TextEmbeddingColumnName,
-            VideoColumnName = VideoColumnName, CaptionColumnName = CaptionColumnName, StartColumnName = StartColumnName,
-            EndColumnName = EndColumnName, VideoFolder = VideoFolder, BatchSize = BatchSize, DecodeWorkers = DecodeWorkers,
-        }.Validate();
+        internal EmbeddingSettings ToSettings() => EmbeddingSettings.Create(
+            new InputBinding(VideoColumnName, CaptionColumnName, StartColumnName, EndColumnName, VideoFolder), VideoEmbeddingColumnName,
+            TextEmbeddingColumnName, BatchSize, DecodeWorkers);
     }
 
     private readonly SimVtpRetrievalModel model;

@@ -30,12 +30,8 @@ public sealed class SimVtpFineTuneEstimator : IEstimator<SimVtpEmbeddingTransfor
         /// <summary>Stochastic depth rate of each tower's last block. Default: 0.1 (official).</summary>
         public double DropPathRate = 0.1;
 
-        internal EmbeddingSettings ToSettings() => new EmbeddingSettings
-        {
-            VideoEmbeddingColumnName = VideoEmbeddingColumnName, TextEmbeddingColumnName = TextEmbeddingColumnName,
-            VideoColumnName = VideoColumnName, CaptionColumnName = CaptionColumnName, StartColumnName = StartColumnName,
-            EndColumnName = EndColumnName, VideoFolder = VideoFolder, BatchSize = EmbeddingBatchSize, DecodeWorkers = DecodeWorkers,
-        }.Validate();
+        internal EmbeddingSettings ToSettings() => EmbeddingSettings.Create(TrainerSetup.Binding(this), VideoEmbeddingColumnName,
+            TextEmbeddingColumnName, EmbeddingBatchSize, DecodeWorkers);
     }
 
     private readonly MLContext context;
@@ -65,11 +61,7 @@ public sealed class SimVtpFineTuneEstimator : IEstimator<SimVtpEmbeddingTransfor
     public SimVtpEmbeddingTransformer Fit(IDataView input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var binding = TrainerSetup.Binding(options);
-        binding.Check(input.Schema, video: true, caption: true);
-        if (options.ValidationSet is { } validationSet) binding.Check(validationSet.Schema, video: true, caption: true);
-        var samples = SampleReader.ReadAll(input, binding, options.CancellationToken);
-        var validation = options.ValidationSet is { } v ? SampleReader.ReadAll(v, binding, options.CancellationToken) : null;
+        var (samples, validation) = TrainerSetup.ReadData(input, options);
         var seed = TrainerSetup.Seed(context, options);
         var training = TrainerSetup.ToTrainingOptions(options, TrainingOptions.FineTuning, seed);
         var model = CreateModel(samples, seed, out var tokenizer);

@@ -45,11 +45,7 @@ public sealed class SimVtpPretrainEstimator : IEstimator<SimVtpPretrainTransform
     public SimVtpPretrainTransformer Fit(IDataView input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var binding = TrainerSetup.Binding(options);
-        binding.Check(input.Schema, video: true, caption: true);
-        if (options.ValidationSet is { } validationSet) binding.Check(validationSet.Schema, video: true, caption: true);
-        var samples = SampleReader.ReadAll(input, binding, options.CancellationToken);
-        var validation = options.ValidationSet is { } v ? SampleReader.ReadAll(v, binding, options.CancellationToken) : null;
+        var (samples, validation) = TrainerSetup.ReadData(input, options);
         var seed = TrainerSetup.Seed(context, options);
         var training = TrainerSetup.ToTrainingOptions(options, TrainingOptions.Pretraining, seed);
         var (config, tokenizer) = TrainerSetup.FromScratch(options, samples);
@@ -59,7 +55,7 @@ public sealed class SimVtpPretrainEstimator : IEstimator<SimVtpPretrainTransform
             var result = TrainingHarness.Run(context, "SimVtpPretrain", options, training, config, tokenizer, samples.Count,
                 validation is null ? null : () => ZeroShot(model, tokenizer, validation),
                 progress => SimVtpPretraining.Run(model, tokenizer, samples, training, null, progress, options.CancellationToken));
-            return LastTransformer = new SimVtpPretrainTransformer(context, model, tokenizer, result.Run, result.Validation);
+            return LastTransformer = new SimVtpPretrainTransformer(model, tokenizer, result.Run, result.Validation);
         }
         catch
         {

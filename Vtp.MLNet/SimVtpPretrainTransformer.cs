@@ -20,10 +20,9 @@ public sealed class SimVtpPretrainTransformer : ITransformer, IDisposable
     private readonly object gate = new();
     private readonly VtmScorer scorer;
 
-    internal SimVtpPretrainTransformer(MLContext context, SimVtpPretrainModel model, BertTokenizer tokenizer, TrainingRun? training,
+    internal SimVtpPretrainTransformer(SimVtpPretrainModel model, BertTokenizer tokenizer, TrainingRun? training,
         IReadOnlyList<SimVtpValidationResult> validation)
     {
-        Context = context;
         Model = model;
         Tokenizer = tokenizer;
         Training = training;
@@ -46,8 +45,6 @@ public sealed class SimVtpPretrainTransformer : ITransformer, IDisposable
 
     /// <summary>Zero-shot retrieval metrics on the validation set during pretraining (empty without one or for a loaded model).</summary>
     public IReadOnlyList<SimVtpValidationResult> Validation { get; }
-
-    internal MLContext Context { get; }
 
     /// <inheritdoc/>
     public bool IsRowToRowMapper => true;
@@ -102,7 +99,7 @@ public sealed class SimVtpPretrainTransformer : ITransformer, IDisposable
         }
         using (var channel = ((IHostEnvironment)mlContext).Start(nameof(SimVtpPretrainTransformer)))
             channel.Info(MessageSensitivity.None, $"Loaded pretrained SimVTP model from '{path}' (written by Vtp {contents.Manifest.LibraryVersion}).");
-        return new SimVtpPretrainTransformer(mlContext, model, new BertTokenizer(contents.Vocabulary), null, []);
+        return new SimVtpPretrainTransformer(model, new BertTokenizer(contents.Vocabulary), null, []);
     }
 
     void ICanSaveModel.Save(ModelSaveContext ctx) => throw new NotSupportedException(

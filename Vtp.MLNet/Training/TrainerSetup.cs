@@ -15,6 +15,18 @@ internal static class TrainerSetup
     public static InputBinding Binding(SimVtpTrainerOptions options) =>
         new(options.VideoColumnName, options.CaptionColumnName, options.StartColumnName, options.EndColumnName, options.VideoFolder);
 
+    /// <summary>The training rows and the validation rows (null without a validation set); both schemas are checked before either is read.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A column is missing or of the wrong type.</exception>
+    public static (List<VideoTextSample> Samples, List<VideoTextSample>? Validation) ReadData(IDataView input, SimVtpTrainerOptions options)
+    {
+        var binding = Binding(options);
+        binding.Check(input.Schema, video: true, caption: true);
+        if (options.ValidationSet is { } validationSet) binding.Check(validationSet.Schema, video: true, caption: true);
+        var samples = SampleReader.ReadAll(input, binding, options.CancellationToken);
+        var validation = options.ValidationSet is { } set ? SampleReader.ReadAll(set, binding, options.CancellationToken) : null;
+        return (samples, validation);
+    }
+
     /// <summary>Checks every option; <paramref name="fromScratch"/> also checks the model size against the vocabulary.</summary>
     /// <exception cref="ArgumentException">An option is invalid; the message names it, the expected and the actual value.</exception>
     public static void Validate(SimVtpTrainerOptions options, TrainingOptions recipe, bool fromScratch)

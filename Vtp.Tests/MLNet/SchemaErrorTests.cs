@@ -105,6 +105,18 @@ public sealed class SchemaErrorTests
         StringAssert.Contains(video.Message, "Could not find input column 'VideoPath'");
     }
 
+    [TestMethod]
+    public void EmptyVideoPath_IsNamedWithItsRow()
+    {
+        var context = new MLContext(1);
+        var rows = new[] { DemoSet.Train[0], new ClipRow { VideoPath = " ", Caption = "a red circle" } };
+        var estimator = context.Transforms.SimVtpPretrain(context, DemoSet.Tiny(new SimVtpPretrainEstimator.Options()));
+
+        var error = Assert.ThrowsExactly<InvalidDataException>(() => estimator.Fit(context.Data.LoadFromEnumerable(rows)));
+
+        StringAssert.Contains(error.Message, "Row 1: input column 'VideoPath' is empty; expected a video file path.");
+    }
+
     private static void AssertRejected<T>(IEstimator<T> estimator, IDataView data, string shapeMessage, string? fitType) where T : ITransformer
     {
         var shape = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => estimator.GetOutputSchema(SchemaShapeFactory.FromSchema(data.Schema)));
