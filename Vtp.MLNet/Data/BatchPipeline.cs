@@ -8,7 +8,8 @@ namespace Vtp.MLNet;
 /// Computes the active computed columns of one cursor a batch of rows at a time. It reads the inputs through its own
 /// cursor over the input (opened on first use, with only the columns it needs), and while the consumer works through
 /// one batch it already computes the next one on a worker thread (decoding ahead). Disposing cancels that work
-/// (stopping its ffmpeg processes) and waits for it.
+/// (stopping its ffmpeg processes) and waits for it. A failed batch (an unreadable video) fails every later read of
+/// the cursor with the same exception, since its rows can no longer be lined up with the input.
 /// </summary>
 internal sealed class BatchPipeline(IDataView input, ComputedColumnsMapper mapper, IReadOnlyList<ComputedColumn> active) : IDisposable
 {
@@ -17,6 +18,7 @@ internal sealed class BatchPipeline(IDataView input, ComputedColumnsMapper mappe
     private InputReader? reader;
     private Task<Batch>? pending;
     private Batch? current;
+    private ExceptionDispatchInfo? failure;
     private bool disposed;
 
     /// <summary>The computed values of the row at the position <paramref name="position"/> returns.</summary>
@@ -36,6 +38,7 @@ internal sealed class BatchPipeline(IDataView input, ComputedColumnsMapper mappe
     private float[] Get(int column, long position)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
+        failure?.Throw();
         if (position < 0) throw new InvalidOperationException("The cursor is not on a row: call MoveNext first.");
         while (current is null || position >= current.Start + current.Count)
         {
@@ -54,9 +57,9 @@ internal sealed class BatchPipeline(IDataView input, ComputedColumnsMapper mappe
         pending = null;
         Batch batch;
         try { batch = task.GetAwaiter().GetResult(); }
-        catch (AggregateException error) when (error.InnerException is not null)
+        catch (Exception error)
         {
-            ExceptionDispatchInfo.Throw(error.InnerException);
+            failure = ExceptionDispatchInfo.Capture(error);
             throw;
         }
         if (batch.Count == mapper.BatchSize) pending = Start();

@@ -55,6 +55,25 @@ public sealed class EmbeddingViewTests
     }
 
     [TestMethod]
+    public void FailedBatch_FailsEveryLaterReadOfTheCursor()
+    {
+        var context = new MLContext(1);
+        var rows = new[] { new ClipRow { VideoPath = "/nowhere/missing.mp4", Caption = "a" }, DemoSet.Test[0] };
+        var output = Transformer.Transform(context.Data.LoadFromEnumerable(rows));
+        var column = output.Schema["VideoEmbedding"];
+        using var cursor = output.GetRowCursor([column]);
+        var getter = cursor.GetGetter<VBuffer<float>>(column);
+        VBuffer<float> value = default;
+
+        Assert.IsTrue(cursor.MoveNext());
+        var first = Assert.ThrowsExactly<VideoDecodeException>(() => getter(ref value));
+        Assert.IsTrue(cursor.MoveNext());
+        var second = Assert.ThrowsExactly<VideoDecodeException>(() => getter(ref value));
+
+        Assert.AreEqual(first.Message, second.Message);
+    }
+
+    [TestMethod]
     public void InactiveColumn_CannotBeRead()
     {
         var output = Transformer.Transform(DemoSet.Shared.Context.Data.LoadFromEnumerable(DemoSet.Test.Take(2)));
