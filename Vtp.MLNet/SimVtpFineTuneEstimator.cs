@@ -65,19 +65,11 @@ public sealed class SimVtpFineTuneEstimator : IEstimator<SimVtpEmbeddingTransfor
         var seed = TrainerSetup.Seed(context, options);
         var training = TrainerSetup.ToTrainingOptions(options, TrainingOptions.FineTuning, seed);
         var model = CreateModel(samples, seed, out var tokenizer);
-        try
-        {
-            var result = TrainingHarness.Run(context, "SimVtpFineTune", options, training, model.Config, tokenizer, samples.Count,
-                validation is null ? null : () => RetrievalValidation.Run(model, tokenizer, validation, options.EmbeddingBatchSize, options.DecodeWorkers,
-                    options.CancellationToken),
-                progress => SimVtpFineTuning.Run(model, tokenizer, samples, training, null, progress, options.CancellationToken));
-            return new SimVtpEmbeddingTransformer(new SimVtpRetrievalModel(model, tokenizer), settings, ownsModel: true, result.Run, result.Validation);
-        }
-        catch
-        {
-            model.Dispose();
-            throw;
-        }
+        return TrainingHarness.Run(context, "SimVtpFineTune", options, training, model, model.Config, tokenizer, samples.Count,
+            validation is null ? null : () => RetrievalValidation.Run(model, tokenizer, validation, options.EmbeddingBatchSize, options.DecodeWorkers,
+                options.CancellationToken),
+            progress => SimVtpFineTuning.Run(model, tokenizer, samples, training, null, progress, options.CancellationToken),
+            result => new SimVtpEmbeddingTransformer(new SimVtpRetrievalModel(model, tokenizer), settings, ownsModel: true, result.Run, result.Validation));
     }
 
     /// <summary>The input shape with the embedding columns (known-size Single vectors) appended.</summary>

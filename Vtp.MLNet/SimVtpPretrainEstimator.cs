@@ -50,18 +50,10 @@ public sealed class SimVtpPretrainEstimator : IEstimator<SimVtpPretrainTransform
         var training = TrainerSetup.ToTrainingOptions(options, TrainingOptions.Pretraining, seed);
         var (config, tokenizer) = TrainerSetup.FromScratch(options, samples);
         var model = new SimVtpPretrainModel(config, new SimVtpPretrainOptions { InitSeed = seed, VtmNegatives = options.VtmNegatives });
-        try
-        {
-            var result = TrainingHarness.Run(context, "SimVtpPretrain", options, training, config, tokenizer, samples.Count,
-                validation is null ? null : () => ZeroShot(model, tokenizer, validation),
-                progress => SimVtpPretraining.Run(model, tokenizer, samples, training, null, progress, options.CancellationToken));
-            return LastTransformer = new SimVtpPretrainTransformer(model, tokenizer, result.Run, result.Validation);
-        }
-        catch
-        {
-            model.Dispose();
-            throw;
-        }
+        return TrainingHarness.Run(context, "SimVtpPretrain", options, training, model, config, tokenizer, samples.Count,
+            validation is null ? null : () => ZeroShot(model, tokenizer, validation),
+            progress => SimVtpPretraining.Run(model, tokenizer, samples, training, null, progress, options.CancellationToken),
+            result => LastTransformer = new SimVtpPretrainTransformer(model, tokenizer, result.Run, result.Validation));
     }
 
     /// <summary>The input shape, unchanged (the fitted transformer passes its data through).</summary>

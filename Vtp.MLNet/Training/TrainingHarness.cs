@@ -14,9 +14,27 @@ internal sealed record HarnessResult(TrainingRun Run, IReadOnlyList<SimVtpValida
 
 internal static class TrainingHarness
 {
-    /// <summary>Runs <paramref name="train"/> with a monitor that logs to channel <paramref name="channelName"/> of the context.</summary>
+    /// <summary>
+    /// Runs <paramref name="train"/> with a monitor that logs to channel <paramref name="channelName"/> of the context and
+    /// hands the result to <paramref name="finish"/>; on any failure <paramref name="model"/> is disposed.
+    /// </summary>
     /// <exception cref="OperationCanceledException">Cancelled; a warning naming the last completed step is logged first.</exception>
-    public static HarnessResult Run(MLContext context, string channelName, SimVtpTrainerOptions options, TrainingOptions training,
+    public static T Run<T>(MLContext context, string channelName, SimVtpTrainerOptions options, TrainingOptions training,
+        IDisposable model, SimVtpConfig config, BertTokenizer tokenizer, int sampleCount, Func<VtpRetrievalMetrics>? validate,
+        Func<IProgress<TrainingProgress>, TrainingRun> train, Func<HarnessResult, T> finish)
+    {
+        try
+        {
+            return finish(Run(context, channelName, options, training, config, tokenizer, sampleCount, validate, train));
+        }
+        catch
+        {
+            model.Dispose();
+            throw;
+        }
+    }
+
+    private static HarnessResult Run(MLContext context, string channelName, SimVtpTrainerOptions options, TrainingOptions training,
         SimVtpConfig config, BertTokenizer tokenizer, int sampleCount, Func<VtpRetrievalMetrics>? validate,
         Func<IProgress<TrainingProgress>, TrainingRun> train)
     {
