@@ -43,7 +43,7 @@ internal sealed class BatchPipeline(IDataView input, ComputedColumnsMapper mappe
         while (current is null || position >= current.Start + current.Count)
         {
             if (current is { Count: var count } && count < mapper.BatchSize)
-                throw new InvalidOperationException($"Row {position} is past the end of the input ({current.Start + count} rows).");
+                throw new InvalidOperationException($"Row {position} is past the end of the input.");
             current = Next();
         }
         var values = current.Values[column] ?? throw new InvalidOperationException(
