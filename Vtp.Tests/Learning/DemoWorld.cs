@@ -21,7 +21,7 @@ internal sealed class DemoWorld
         Test = VideoTextDataset.Read(Path.Combine(Directory, "test.csv"));
         var vocabulary = WordPieceVocabularyBuilder.Build(Train.Select(s => s.Caption), 128);
         Tokenizer = new BertTokenizer(vocabulary);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => System.IO.Directory.Delete(Directory, true);
+        TestFolders.DeleteAtEnd(Directory);
     }
 
     public string Directory { get; }

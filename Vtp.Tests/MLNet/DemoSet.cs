@@ -80,14 +80,11 @@ public static class DemoSet
         return shared.Context.Data.CreateEnumerable<EmbeddedRow>(output, reuseRowObject: false).ToList();
     }
 
-    // The folder goes at process exit; folders of earlier test processes that did not get that far go here.
+    // The folder goes when the test run ends; folders of earlier test processes that did not get that far go here.
     private static DemoDataSummary Generate()
     {
         DeleteFoldersOfEndedRuns();
-        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-        {
-            if (Directory.Exists(Root)) Directory.Delete(Root, recursive: true);
-        };
+        TestFolders.DeleteAtEnd(Root);
         return DemoDataGenerator.Generate(new DemoDataOptions
         {
             OutputDirectory = Path.Combine(Root, "demo"), TrainClips = 64, TestClips = 24, Frames = 8, Size = 32, Seed = 3, Parallelism = 2,
