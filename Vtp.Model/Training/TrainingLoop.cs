@@ -42,7 +42,7 @@ internal sealed class TrainingLoop(
         var loader = new VideoLoader(samples, new VideoLoaderOptions
         {
             Workers = options.DecodeWorkers, Capacity = Math.Max(2 * options.BatchSize, options.DecodeWorkers), Shuffle = true,
-            Seed = options.Seed, BadSamples = options.BadSamples, Sampling = sampling,
+            Seed = options.Seed, BadSamples = options.BadSamples, Sampling = sampling, ReuseClips = options.ReuseClips,
         });
         var clock = Stopwatch.StartNew();
         long clipsSeen = 0, stepsAtStart = position.Step;

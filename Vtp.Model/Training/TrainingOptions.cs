@@ -38,6 +38,9 @@ public sealed record TrainingOptions
     public int Seed { get; init; }
     /// <summary>Video decoding threads, each running one ffmpeg at a time, overlapping decoding with compute.</summary>
     public int DecodeWorkers { get; init; } = 2;
+    /// <summary>Decode each video once and reuse its clip in later epochs (see <see cref="VideoLoaderOptions.ReuseClips"/>).
+    /// Off by default: the official recipe draws new frame offsets and crops every epoch.</summary>
+    public bool ReuseClips { get; init; }
     /// <summary>What to do with unreadable videos: fail (default) or skip and report.</summary>
     public BadSamplePolicy BadSamples { get; init; } = BadSamplePolicy.Fail;
     /// <summary>Folder of the checkpoints (null: none are written).</summary>

@@ -20,6 +20,7 @@ public sealed class VideoLoader
     private readonly IReadOnlyList<VideoTextSample> _samples;
     private readonly VideoClipReader _reader;
     private readonly List<SkippedSample> _skipped = [];
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, VideoClip> _reused = new();
 
     /// <summary>Creates a loader over <paramref name="samples"/> (options validated here).</summary>
     public VideoLoader(IReadOnlyList<VideoTextSample> samples, VideoLoaderOptions? options = null)
@@ -95,9 +96,20 @@ public sealed class VideoLoader
 
     private VideoClip ReadSample(int epoch, int index, CancellationToken token)
     {
+        if (Options.ReuseClips && _reused.TryGetValue(index, out var reused))
+        {
+            return reused;
+        }
+
         var sample = _samples[index];
-        var random = new Random(SeedMixer.Mix(Options.Seed, epoch, index));
-        return _reader.Read(sample.VideoPath, sample.Start, sample.End, random, token);
+        var random = new Random(SeedMixer.Mix(Options.Seed, Options.ReuseClips ? 0 : epoch, index));
+        var clip = _reader.Read(sample.VideoPath, sample.Start, sample.End, random, token);
+        if (Options.ReuseClips)
+        {
+            _reused[index] = clip;
+        }
+
+        return clip;
     }
 
     private void Report(SkippedSample skipped)
