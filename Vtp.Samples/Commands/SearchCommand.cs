@@ -27,14 +27,18 @@ internal static class SearchCommand
             if ((queryText is null) == (queryVideo is null))
                 throw new CliException(ExitCodes.Usage, "Give exactly one query: --text \"...\" or --video <file>.", "Run 'vtp search --help' for examples.");
             if (queryVideo is not null && !File.Exists(queryVideo)) throw CliException.MissingFile(queryVideo, "Query video");
-            var set = EmbeddingFile.Read(parse.GetValue(embeddings)!);
+            var file = parse.GetValue(embeddings)!;
+            var set = EmbeddingFile.Read(file);
             var context = new MLContext();
             using var retrieval = model.Load(parse, context);
+            if (set.Dimension != retrieval.Dimension)
+                throw new CliException(ExitCodes.BadInput, $"The embeddings in '{file}' have {set.Dimension} values but the model's have {retrieval.Dimension}.",
+                    "Search embeddings made by the same model ('vtp embed ... --model <the same package>').");
             var options = model.EmbeddingOptions(parse);
             var query = queryText is not null
                 ? retrieval.EmbedTexts([queryText], options.BatchSize, io.CancellationToken)[0]
                 : retrieval.EmbedVideos([queryVideo!], options.BatchSize, options.DecodeWorkers, io.CancellationToken)[0];
-            var result = new Result(queryText ?? queryVideo!, queryText is not null ? "text" : "video", parse.GetValue(embeddings)!,
+            var result = new Result(queryText ?? queryVideo!, queryText is not null ? "text" : "video", file,
                 EmbeddingSearch.Top(set, query, parse.GetValue(top)));
             return io.Result(result, () => Print(io, result));
         },
