@@ -36,7 +36,7 @@ internal static class DemoCommand
             }
             catch (OperationCanceledException)
             {
-                throw new CliException(ExitCodes.Cancelled, $"Demo stopped; the checkpoints under '{options.OutputDirectory}' are kept.",
+                throw new CliException(ExitCodes.Cancelled, $"Demo stopped; training done so far is kept in '{Path.Combine(options.OutputDirectory, "checkpoints")}'.",
                     "Run the same command again to resume where it stopped.");
             }
         },

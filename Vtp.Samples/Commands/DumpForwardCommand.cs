@@ -28,7 +28,7 @@ internal static class DumpForwardCommand
         runner.Handle(command, (parse, io) =>
         {
             var folder = parse.GetValue(output)!;
-            ParityDump.Write(folder, Config(parse.GetValue(config)!), parse.GetValue(seed), parse.GetValue(batch), parse.GetValue(textLength),
+            ParityDump.Write(folder, ModelConfigs.Load(parse.GetValue(config)!), parse.GetValue(seed), parse.GetValue(batch), parse.GetValue(textLength),
                 parse.GetValue(perturb));
             var result = new Result(folder, Directory.GetFiles(folder).Select(Path.GetFileName).OfType<string>().Order().ToList());
             return io.Result(result, () =>
@@ -40,13 +40,5 @@ internal static class DumpForwardCommand
             "vtp dump-forward --config tiny --seed 1 --batch 3 --text-length 9 --perturb 0.02 --out fixtures/tiny",
             "cp -r fixtures/tiny fixtures/tiny-ref && /usr/bin/python3 reference/dump.py forward --dir fixtures/tiny-ref   # the reference's outputs");
         return command;
-    }
-
-    /// <summary>A preset by name, or a config JSON file.</summary>
-    public static SimVtpConfig Config(string presetOrPath)
-    {
-        if (File.Exists(presetOrPath)) return SimVtpConfig.FromJson(File.ReadAllText(presetOrPath), presetOrPath);
-        if (presetOrPath.EndsWith(".json", StringComparison.OrdinalIgnoreCase)) throw CliException.MissingFile(presetOrPath, "Config file");
-        return SimVtpConfig.Preset(presetOrPath);
     }
 }

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Spectre.Console;
 using Microsoft.ML;
+using Vtp.Data;
+using Vtp.MLNet;
 using Vtp.Samples.Cli;
 using Vtp.Samples.Data;
 using Vtp.Samples.Embeddings;
@@ -44,12 +46,12 @@ internal static class EmbedCommand
     }
 
     /// <summary>The embeddings of the distinct clips (keyed by path relative to the current directory) or of every caption.</summary>
-    public static EmbeddingSet Embed(CommandIO io, MLContext context, Vtp.MLNet.SimVtpRetrievalModel model, IReadOnlyList<Vtp.Data.VideoTextSample> samples,
-        EmbeddingKind kind, Vtp.MLNet.SimVtpEmbeddingEstimator.Options options)
+    private static EmbeddingSet Embed(CommandIO io, MLContext context, SimVtpRetrievalModel model, IReadOnlyList<VideoTextSample> samples,
+        EmbeddingKind kind, SimVtpEmbeddingEstimator.Options options)
     {
         var rows = kind == EmbeddingKind.Video ? Annotations.DistinctClips(samples).Clips : samples;
         var vectors = DatasetEmbedder.Embed(io, context, model, rows, kind, options, kind == EmbeddingKind.Video ? "Embedding videos" : "Embedding captions");
-        var keys = rows.Select(s => kind == EmbeddingKind.Video ? GenerateCommand.Relative(s.VideoPath) : s.Caption).ToList();
+        var keys = rows.Select(s => kind == EmbeddingKind.Video ? Paths.Relative(s.VideoPath) : s.Caption).ToList();
         return new EmbeddingSet(kind, keys, vectors);
     }
 }

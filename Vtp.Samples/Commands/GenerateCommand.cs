@@ -36,7 +36,7 @@ internal static class GenerateCommand
                 TwoObjectFraction = parse.GetValue(twoObjects), Seed = parse.GetValue(seed),
             };
             var summary = Generate(io, options);
-            var result = new Result(Relative(summary.OutputDirectory), Relative(summary.TrainCsv), Relative(summary.TestCsv), summary.Train.Count,
+            var result = new Result(Paths.Relative(summary.OutputDirectory), Paths.Relative(summary.TrainCsv), Paths.Relative(summary.TestCsv), summary.Train.Count,
                 summary.Test.Count, summary.HeldOutTriples.Select(t => $"{t.Colour} {t.Shape} {t.Direction}".ToLowerInvariant()).ToList(), summary.Elapsed.TotalSeconds);
             return io.Result(result, () => io.Out.MarkupLineInterpolated(
                 $"Wrote {result.TrainClips} training and {result.TestClips} test clips to [bold]{result.Folder}[/] ({result.TrainCsv}, {result.TestCsv}) in {result.Seconds:0.0} s."));
@@ -50,13 +50,6 @@ internal static class GenerateCommand
     public static DemoDataSummary Generate(CommandIO io, DemoDataOptions options) =>
         PhaseProgress.Run(io, "Generating demo clips", options.TrainClips + options.TestClips, bar => DemoDataGenerator.Generate(options,
             new SynchronousProgress<DemoDataProgress>(p => bar.Report(p.Completed, p.Total)), io.CancellationToken));
-
-    /// <summary>A path relative to the current directory when it lies below it.</summary>
-    public static string Relative(string path)
-    {
-        var relative = Path.GetRelativePath(Environment.CurrentDirectory, path);
-        return relative.StartsWith("..", StringComparison.Ordinal) ? path : relative;
-    }
 
     private static Option<T> Option<T>(string name, string description, T defaultValue) =>
         new(name) { Description = description, DefaultValueFactory = _ => defaultValue };

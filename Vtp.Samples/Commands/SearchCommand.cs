@@ -17,7 +17,7 @@ internal static class SearchCommand
         var embeddings = new Option<string>("--embeddings") { Description = "Embedding file to search (.csv, .jsonl or .npy, from 'vtp embed' or the demo)", Required = true };
         var text = new Option<string?>("--text") { Description = "A text query (searches video embeddings for matching clips)" };
         var video = new Option<string?>("--video") { Description = "A video query (searches caption embeddings, or videos for similar clips)" };
-        var top = new Option<int>("--top") { Description = "Results to show", DefaultValueFactory = _ => 5 };
+        var top = new Option<int>("--top") { Description = "Results to show", DefaultValueFactory = _ => EmbeddingSearch.DefaultTop };
         var model = new ModelInputs();
         var command = new Command("search", "Search an embedding file with a text or a video query, by cosine similarity") { embeddings, text, video, top };
         model.AddTo(command);

@@ -14,7 +14,7 @@ internal static class TrainerBindings
         var binder = new OptionBinder<TOptions>(new TOptions());
         binder.Add("--preset", "Model size: base, small, parity or tiny", o => o.Preset, (o, v) => o.Preset = v)
             .AcceptOnlyFromAmong("base", "small", "parity", "tiny");
-        binder.AddWithoutDefault<string>("--config", "A config JSON file (overrides --preset)", (o, path) => o.Config = DumpForwardCommand.Config(path));
+        binder.AddWithoutDefault<string>("--config", "A config JSON file (overrides --preset)", (o, path) => o.Config = ModelConfigs.Load(path));
         binder.Add("--vocabulary", "Vocabulary of a new model: BertBaseUncased, or LearnFromCaptions", o => o.Vocabulary, (o, v) => o.Vocabulary = v);
         binder.Add("--vocabulary-size", "Largest vocabulary learned from the captions", o => o.VocabularySize, (o, v) => o.VocabularySize = v);
         binder.Add("--batch-size", "Clips per forward pass", o => o.BatchSize, (o, v) => o.BatchSize = v);

@@ -69,7 +69,7 @@ internal static class TrainerCommand
             });
             model.Save(package);
             var run = model.Run;
-            var result = new TrainingResult(GenerateCommand.Relative(Path.GetFullPath(package)), run?.Steps ?? 0, run?.TotalSteps ?? 0, run?.Last?.Losses,
+            var result = new TrainingResult(Paths.Relative(package), run?.Steps ?? 0, run?.TotalSteps ?? 0, run?.Last?.Losses,
                 model.Validation, run?.Checkpoint, run?.Skipped.Count ?? 0, clock.Elapsed.TotalSeconds);
             return io.Result(result, () => Print(io, result));
         }

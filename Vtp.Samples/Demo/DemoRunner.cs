@@ -42,10 +42,10 @@ internal sealed class DemoRunner(CommandIO io, DemoOptions options)
         var package = Path.Combine(options.OutputDirectory, "model.zip");
         model.Save(package);
         var (metrics, examples, files) = Timed("evaluate", () => Evaluate(model, test));
-        Directory.Delete(checkpoints, recursive: true);
-        return new DemoResult(GenerateCommand.Relative(Path.GetFullPath(options.DataDirectory)), generated, train.Count, test.Count, tokenizer.Vocabulary.Count,
+        if (Directory.Exists(checkpoints)) Directory.Delete(checkpoints, recursive: true);
+        return new DemoResult(Paths.Relative(options.DataDirectory), generated, train.Count, test.Count, tokenizer.Vocabulary.Count,
             pretraining?.Steps ?? 0, fineTuning.Steps, pretraining?.Last?.Losses, fineTuning.Last?.Losses, metrics, 100.0 / metrics.VideoCount, examples,
-            GenerateCommand.Relative(Path.GetFullPath(package)), files, seconds);
+            Paths.Relative(package), files, seconds);
     }
 
     private (bool Generated, IReadOnlyList<VideoTextSample> Train, IReadOnlyList<VideoTextSample> Test) LoadData()
@@ -56,7 +56,7 @@ internal sealed class DemoRunner(CommandIO io, DemoOptions options)
         if (generate) GenerateCommand.Generate(io, new DemoDataOptions { OutputDirectory = options.DataDirectory });
         var train = Take(VideoTextDataset.Read(trainCsv), options.TrainClips, trainCsv);
         var test = Take(VideoTextDataset.Read(testCsv), options.TestClips, testCsv);
-        Say($"Demo data: {GenerateCommand.Relative(Path.GetFullPath(options.DataDirectory))} ({(generate ? "generated" : "found")}); " +
+        Say($"Demo data: {Paths.Relative(options.DataDirectory)} ({(generate ? "generated" : "found")}); " +
             $"{train.Count} training clips, {test.Count} held-out clips showing colour-shape-motion combinations never seen in training.");
         return (generate, train, test);
     }
@@ -88,12 +88,12 @@ internal sealed class DemoRunner(CommandIO io, DemoOptions options)
         var captions = DatasetEmbedder.Embed(io, context, model, test, EmbeddingKind.Caption, batching, "Embedding held-out captions");
         var videoFile = Path.Combine(options.OutputDirectory, "test-videos.npy");
         var captionFile = Path.Combine(options.OutputDirectory, "test-captions.npy");
-        var videoSet = new EmbeddingSet(EmbeddingKind.Video, test.Select(s => GenerateCommand.Relative(s.VideoPath)).ToList(), videos);
+        var videoSet = new EmbeddingSet(EmbeddingKind.Video, test.Select(s => Paths.Relative(s.VideoPath)).ToList(), videos);
         EmbeddingFile.Write(videoFile, videoSet);
         EmbeddingFile.Write(captionFile, new EmbeddingSet(EmbeddingKind.Caption, test.Select(s => s.Caption).ToList(), captions));
         var metrics = VtpRetrievalEvaluator.Evaluate(captions, videos);
         var examples = DemoExamples.Search(videoSet, test, captions, options.ExampleSearches);
-        return (metrics, examples, [GenerateCommand.Relative(Path.GetFullPath(videoFile)), GenerateCommand.Relative(Path.GetFullPath(captionFile))]);
+        return (metrics, examples, [Paths.Relative(videoFile), Paths.Relative(captionFile)]);
     }
 
     private T Timed<T>(string phase, Func<T> work)

@@ -8,6 +8,9 @@ public sealed record SearchHit(int Rank, int Index, string Key, float Score);
 /// <summary>Cosine-similarity search over an <see cref="EmbeddingSet"/>.</summary>
 public static class EmbeddingSearch
 {
+    /// <summary>Results shown when the caller does not say: 5.</summary>
+    public const int DefaultTop = 5;
+
     /// <summary>The <paramref name="top"/> rows most similar to <paramref name="query"/>, best first (ties keep row order).</summary>
     /// <exception cref="ArgumentException">The query's length differs from the set's dimension, or top is below 1.</exception>
     public static IReadOnlyList<SearchHit> Top(EmbeddingSet set, float[] query, int top)
