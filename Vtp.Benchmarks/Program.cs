@@ -1,14 +1,17 @@
-// Entry point of the benchmarks: dotnet run -c Release --project Vtp.Benchmarks -- <benchmark> [options]
+// Entry point of the benchmarks: dotnet run --project Vtp.Benchmarks -c Release -- <benchmark> [arguments].
+// Each benchmark is a verb; add new ones to the table.
 using Vtp.Benchmarks;
 
-return args.FirstOrDefault() switch
+var benchmarks = new Dictionary<string, (string Description, Func<string[], int> Run)>
 {
-    "block" => BlockBenchmark.Run(args[1..]),
-    _ => Usage(),
+    ["block"] = ("one SimVTP block forward+backward, Vtp against PyTorch (reference/bench_block.py) ([--steps N] [--threads N])", BlockBenchmark.Run),
+    ["video-loader"] = ("VideoLoader clips/s against ffmpeg -f null; 'video-loader crossover' measures where seeking beats decoding " +
+        "([--clips N] [--epochs N] [--folder DIR])", VideoLoaderBenchmark.Run),
 };
 
-static int Usage()
-{
-    Console.Error.WriteLine("usage: Vtp.Benchmarks block [--steps N] [--threads N]");
-    return 1;
-}
+if (args.Length > 0 && benchmarks.TryGetValue(args[0], out var benchmark)) return benchmark.Run(args[1..]);
+var asked = args.Length == 0 || args[0] is "-h" or "--help";
+(asked ? Console.Out : Console.Error).WriteLine(
+    (asked ? "" : $"Unknown benchmark '{args[0]}'.\n") + "Usage: Vtp.Benchmarks <benchmark> [arguments]\nBenchmarks:\n" +
+    string.Join('\n', benchmarks.Select(b => $"  {b.Key,-14} {b.Value.Description}")));
+return asked ? 0 : 1;

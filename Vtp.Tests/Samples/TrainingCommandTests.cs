@@ -1,0 +1,79 @@
+// vtp pretrain and vtp finetune: the happy path (on the shared world), their input errors, and Ctrl+C.
+using Microsoft.ML;
+using Vtp.MLNet;
+using Vtp.Samples.Cli;
+
+namespace Vtp.Tests.Samples;
+
+[TestClass]
+public sealed class TrainingCommandTests
+{
+    [TestMethod]
+    public void Pretrain_RunsTheAskedStepsAndWritesALoadablePackage()
+    {
+        var world = SampleWorld.Instance;
+        var json = world.Pretrain.Json();
+
+        Assert.AreEqual(1, json.GetProperty("steps").GetInt64());
+        Assert.IsTrue(json.GetProperty("losses").TryGetProperty("mlm", out _), world.Pretrain.Stdout);
+        using var loaded = SimVtpPretrainTransformer.Load(new MLContext(), world.PretrainedPath);
+        Assert.AreEqual(64, loaded.Config.EncoderEmbedDim, "the tiny preset asked for");
+        Assert.IsTrue(loaded.Tokenizer.Vocabulary.Count < 1000, $"a vocabulary learned from the captions, got {loaded.Tokenizer.Vocabulary.Count} tokens");
+    }
+
+    [TestMethod]
+    public void FineTune_StartsFromThePretrainedPackageAndValidates()
+    {
+        var world = SampleWorld.Instance;
+        var json = world.FineTune.Json();
+
+        Assert.AreEqual(2, json.GetProperty("steps").GetInt64());
+        Assert.AreEqual(12, json.GetProperty("validation")[0].GetProperty("metrics").GetProperty("text_count").GetInt32());
+        using var pretrained = SimVtpPretrainTransformer.Load(new MLContext(), world.PretrainedPath);
+        using var model = SimVtpRetrievalModel.Load(new MLContext(), world.ModelPath);
+        Assert.AreEqual(pretrained.Config, model.Config, "the fine-tuned model keeps the pretrained config");
+        CollectionAssert.AreEqual(pretrained.Tokenizer.Vocabulary.Tokens.ToArray(), model.Tokenizer.Vocabulary.Tokens.ToArray());
+    }
+
+    [TestMethod]
+    public void Pretrain_MissingAnnotationFile_IsBadInput()
+    {
+        var folder = SampleWorld.Instance.NewFolder();
+        CliRun.Of("pretrain", Path.Combine(folder, "none.csv"), "--out", Path.Combine(folder, "p.zip")).Fails(ExitCodes.BadInput, "none.csv");
+        Assert.IsFalse(File.Exists(Path.Combine(folder, "p.zip")));
+    }
+
+    [TestMethod]
+    public void Pretrain_MalformedAnnotationFile_NamesTheLine()
+    {
+        var folder = SampleWorld.Instance.NewFolder();
+        var csv = Path.Combine(folder, "bad.csv");
+        File.WriteAllText(csv, "video,caption\na.mp4,a red circle\nb.mp4,\n");
+
+        CliRun.Of("pretrain", csv, "--out", Path.Combine(folder, "p.zip")).Fails(ExitCodes.BadInput, "line 3");
+    }
+
+    [TestMethod]
+    public void Pretrain_InvalidOption_IsAUsageErrorNamingIt()
+    {
+        var folder = SampleWorld.Instance.NewFolder();
+        CliRun.Of("pretrain", SampleWorld.Instance.TrainCsv, "--out", Path.Combine(folder, "p.zip"), "--batch-size", "1")
+            .Fails(ExitCodes.Usage, "BatchSize");
+    }
+
+    [TestMethod]
+    public void FineTune_MissingPretrainedPackage_IsBadInput()
+    {
+        var folder = SampleWorld.Instance.NewFolder();
+        CliRun.Of("finetune", SampleWorld.Instance.TrainCsv, "--pretrained", Path.Combine(folder, "none.zip"), "--out", Path.Combine(folder, "m.zip"))
+            .Fails(ExitCodes.BadInput, "none.zip");
+    }
+
+    [TestMethod]
+    public void FineTune_AFineTunedPackageAsPretrained_IsBadInputNamingTheKind()
+    {
+        var folder = SampleWorld.Instance.NewFolder();
+        CliRun.Of("finetune", SampleWorld.Instance.TrainCsv, "--pretrained", SampleWorld.Instance.ModelPath, "--out", Path.Combine(folder, "m.zip"),
+            "--max-steps", "1").Fails(ExitCodes.BadInput, "model.zip");
+    }
+}
