@@ -19,7 +19,9 @@ public sealed class SimVtpRetrievalModel : IDisposable
 {
     private readonly object gate = new();
 
-    internal SimVtpRetrievalModel(DualEncoder encoder, BertTokenizer tokenizer)
+    /// <summary>Wraps a dual encoder trained elsewhere (it is then owned by this model) and the tokenizer it was trained with.</summary>
+    /// <exception cref="ArgumentException">The tokenizer's vocabulary does not fit the encoder's vocab_size, or its [PAD] is not id 0.</exception>
+    public SimVtpRetrievalModel(DualEncoder encoder, BertTokenizer tokenizer)
     {
         Vtp.Training.SimVtpPretraining.CheckVocabulary(tokenizer, encoder.Config);
         Encoder = encoder;

@@ -64,6 +64,8 @@ public abstract class SimVtpTrainerOptions
     public int? Threads;
     /// <summary>Video decoding threads, each running one ffmpeg at a time. Default: 2.</summary>
     public int DecodeWorkers = 2;
+    /// <summary>Decode each training clip once and reuse it in later epochs (faster; no new crops per epoch, unlike the official recipe). Default: false.</summary>
+    public bool ReuseClips;
     /// <summary>What to do with unreadable videos while training. Default: <see cref="BadSamplePolicy.Fail"/>.</summary>
     public BadSamplePolicy BadSamples = BadSamplePolicy.Fail;
     /// <summary>Folder of resumable training checkpoints (null: none are written). Default: null.</summary>

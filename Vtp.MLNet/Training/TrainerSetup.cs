@@ -60,7 +60,7 @@ internal static class TrainerSetup
     {
         BatchSize = options.BatchSize, AccumulationSteps = options.AccumulationSteps, Epochs = options.Epochs, MaxSteps = options.MaxSteps,
         BaseLearningRate = options.BaseLearningRate, BaseMinLearningRate = options.BaseMinLearningRate,
-        WarmupFraction = options.WarmupFraction, WeightDecay = options.WeightDecay, Seed = seed, DecodeWorkers = options.DecodeWorkers,
+        WarmupFraction = options.WarmupFraction, WeightDecay = options.WeightDecay, Seed = seed, DecodeWorkers = options.DecodeWorkers, ReuseClips = options.ReuseClips,
         BadSamples = options.BadSamples, CheckpointDirectory = options.CheckpointDirectory,
         CheckpointEverySteps = options.CheckpointEverySteps, Resume = options.Resume,
     };

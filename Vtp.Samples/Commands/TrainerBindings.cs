@@ -28,6 +28,8 @@ internal static class TrainerBindings
         binder.Add("--seed", "Seed of every random choice (default: drawn at random)", o => o.Seed, (o, v) => o.Seed = v);
         binder.Add("--threads", "libtorch threads while training (default: libtorch's setting)", o => o.Threads, (o, v) => o.Threads = v);
         binder.Add("--decode-workers", "Video decoding threads, one ffmpeg each", o => o.DecodeWorkers, (o, v) => o.DecodeWorkers = v);
+        binder.Add("--reuse-clips", "Decode each clip once and reuse it every epoch (faster; no new crops per epoch)", o => o.ReuseClips,
+            (o, v) => o.ReuseClips = v);
         binder.Add("--bad-videos", "Unreadable videos: Fail, or SkipAndReport", o => o.BadSamples, (o, v) => o.BadSamples = v);
         binder.Add("--checkpoints", "Folder of resumable checkpoints (Ctrl+C saves the last step there)", o => o.CheckpointDirectory,
             (o, v) => o.CheckpointDirectory = v);

@@ -70,7 +70,7 @@ internal sealed class DemoRunner(CommandIO io, DemoOptions options)
     {
         try
         {
-            return RetrievalModelBridge.Wrap(dual, tokenizer);
+            return new SimVtpRetrievalModel(dual, tokenizer);
         }
         catch
         {
