@@ -15,8 +15,15 @@ public sealed record StepLoss(Tensor Loss, IReadOnlyDictionary<string, double> P
 /// <summary>Computes the loss of one micro-batch of clips; <paramref name="random"/> is that micro-batch's own seeded source.</summary>
 public delegate StepLoss MicroBatchLoss(IReadOnlyList<LoadedClip> clips, Random random);
 
-/// <summary>What a finished (or cancelled) run reports.</summary>
-public sealed record TrainingRun(long Steps, long TotalSteps, TrainingProgress? Last, string? Checkpoint, IReadOnlyList<SkippedSample> Skipped);
+/// <summary>What a finished run reports.</summary>
+/// <param name="Steps">Optimizer steps done in all (those before a resumption included).</param>
+/// <param name="TotalSteps">Steps the run was to make.</param>
+/// <param name="ResumedFromStep">The step the run continued from (its checkpoint's), or 0 for a fresh run.</param>
+/// <param name="Last">The last step's report (null when no step ran in this process).</param>
+/// <param name="Checkpoint">The last checkpoint folder written, or null.</param>
+/// <param name="Skipped">Unreadable videos left out (with <see cref="BadSamplePolicy.SkipAndReport"/>).</param>
+public sealed record TrainingRun(long Steps, long TotalSteps, long ResumedFromStep, TrainingProgress? Last, string? Checkpoint,
+    IReadOnlyList<SkippedSample> Skipped);
 
 internal sealed class TrainingLoop(
     nn.Module model, TrainingOptions options, IReadOnlyList<VideoTextSample> samples, ClipSamplingOptions sampling, string phase)
@@ -77,7 +84,7 @@ internal sealed class TrainingLoop(
         }
         if (store != null) checkpoint = store.Save(model, optimizer, position);
         model.eval();
-        return new TrainingRun(position.Step, totalSteps, last, checkpoint, loader.Skipped);
+        return new TrainingRun(position.Step, totalSteps, stepsAtStart, last, checkpoint, loader.Skipped);
     }
 
     private TrainingPosition Start(CheckpointStore? store, AdamW optimizer, long totalSteps)

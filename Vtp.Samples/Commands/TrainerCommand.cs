@@ -12,12 +12,13 @@ namespace Vtp.Samples.Commands;
 /// <param name="Package">The model package written.</param>
 /// <param name="Steps">Optimizer steps done.</param>
 /// <param name="TotalSteps">Steps the run was to make.</param>
+/// <param name="ResumedFromStep">The checkpointed step the run continued from (0: a fresh run).</param>
 /// <param name="Losses">The last step's losses.</param>
 /// <param name="Validation">Retrieval metrics on the validation file, per epoch (empty without one).</param>
 /// <param name="Checkpoint">The last checkpoint written (null without a checkpoint folder).</param>
 /// <param name="SkippedVideos">Unreadable videos left out (with --bad-videos SkipAndReport).</param>
 /// <param name="Seconds">Wall-clock time of the training.</param>
-public sealed record TrainingResult(string Package, long Steps, long TotalSteps, IReadOnlyDictionary<string, double>? Losses,
+public sealed record TrainingResult(string Package, long Steps, long TotalSteps, long ResumedFromStep, IReadOnlyDictionary<string, double>? Losses,
     IReadOnlyList<SimVtpValidationResult> Validation, string? Checkpoint, int SkippedVideos, double Seconds);
 
 /// <summary>What a fitted trainer gives a training command: how the run ended, its validation scores and how to save it.</summary>
@@ -69,7 +70,7 @@ internal static class TrainerCommand
             });
             model.Save(package);
             var run = model.Run;
-            var result = new TrainingResult(Paths.Relative(package), run?.Steps ?? 0, run?.TotalSteps ?? 0, run?.Last?.Losses,
+            var result = new TrainingResult(Paths.Relative(package), run?.Steps ?? 0, run?.TotalSteps ?? 0, run?.ResumedFromStep ?? 0, run?.Last?.Losses,
                 model.Validation, run?.Checkpoint, run?.Skipped.Count ?? 0, clock.Elapsed.TotalSeconds);
             return io.Result(result, () => Print(io, result));
         }
@@ -83,7 +84,8 @@ internal static class TrainerCommand
     private static void Print(CommandIO io, TrainingResult result)
     {
         var losses = result.Losses is null ? "" : " (last losses: " + string.Join(", ", result.Losses.Select(kv => $"{kv.Key} {kv.Value:0.000}")) + ")";
-        io.Out.MarkupLineInterpolated($"Trained {result.Steps}/{result.TotalSteps} steps in {result.Seconds:0.0} s{losses}.");
+        var resumed = result.ResumedFromStep > 0 ? $" (resumed from the checkpoint of step {result.ResumedFromStep})" : "";
+        io.Out.MarkupLineInterpolated($"Trained {result.Steps}/{result.TotalSteps} steps{resumed} in {result.Seconds:0.0} s{losses}.");
         foreach (var v in result.Validation) io.Out.MarkupLineInterpolated($"  validation after epoch {v.Epoch + 1} (step {v.Step}): {v.Metrics}");
         if (result.SkippedVideos > 0) io.Out.MarkupLineInterpolated($"[yellow]Skipped {result.SkippedVideos} unreadable videos.[/]");
         io.Out.MarkupLineInterpolated($"Model package: [bold]{result.Package}[/]");

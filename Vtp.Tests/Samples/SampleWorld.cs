@@ -11,7 +11,7 @@ internal sealed class SampleWorld
     private SampleWorld()
     {
         Folder = Directory.CreateTempSubdirectory("vtp-samples-").FullName;
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(Folder, recursive: true);
+        TestFolders.DeleteAtEnd(Folder);
         var data = Path.Combine(Folder, "data");
         Generate = CliRun.Of("generate", "--out", data, "--train-clips", "32", "--test-clips", "12", "--frames", "8", "--size", "32", "--json").Ok();
         (TrainCsv, TestCsv) = (Path.Combine(data, "train.csv"), Path.Combine(data, "test.csv"));
@@ -23,7 +23,7 @@ internal sealed class SampleWorld
             "--seed", "2", "--validation", TestCsv, "--json").Ok();
     }
 
-    /// <summary>The world's temporary folder (deleted at process exit).</summary>
+    /// <summary>The world's temporary folder (deleted when the test run ends).</summary>
     public string Folder { get; }
 
     public string TrainCsv { get; }
