@@ -11,6 +11,12 @@ internal static class Arguments
         return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
     }
 
+    public static string String(string[] args, string name, string fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+    }
+
     /// <summary>The folder that holds Vtp.sln, searched upwards from the benchmark binaries.</summary>
     public static string RepositoryRoot
     {

@@ -4,6 +4,8 @@ using Vtp.Benchmarks;
 
 var benchmarks = new Dictionary<string, (string Description, Func<string[], int> Run)>
 {
+    ["pretrain-step"] = ("one SimVTP pretraining step (4 passes, losses, backward, AdamW), Vtp against PyTorch " +
+        "([--config tiny|small|parity|base] [--batch N] [--text-length N] [--steps N] [--threads N])", PretrainStepBenchmark.Run),
     ["block"] = ("one SimVTP block forward+backward, Vtp against PyTorch (reference/bench_block.py) ([--steps N] [--threads N])", BlockBenchmark.Run),
     ["video-loader"] = ("VideoLoader clips/s against ffmpeg -f null; 'video-loader crossover' measures where seeking beats decoding " +
         "([--clips N] [--epochs N] [--folder DIR])", VideoLoaderBenchmark.Run),

@@ -1,0 +1,47 @@
+// Timing of repeated steps, and running the PyTorch peer scripts of reference/.
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+
+namespace Vtp.Benchmarks;
+
+internal readonly record struct StepTimes(double BestMs, double MedianMs);
+
+internal static class StepTimer
+{
+    /// <summary>Runs <paramref name="step"/> warmup + steps times and returns the best and median of the timed steps.</summary>
+    public static StepTimes Measure(int warmup, int steps, Action step)
+    {
+        var times = new List<double>();
+        for (int i = 0; i < warmup + steps; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            step();
+            if (i >= warmup) times.Add(clock.Elapsed.TotalMilliseconds);
+        }
+        times.Sort();
+        var median = times.Count % 2 == 1 ? times[times.Count / 2] : (times[times.Count / 2 - 1] + times[times.Count / 2]) / 2;
+        return new StepTimes(times[0], median);
+    }
+
+    /// <summary>Runs reference/<paramref name="script"/> with Debian's python3-torch and returns its JSON line.</summary>
+    public static JsonElement RunPeer(string script, int threads, params string[] args)
+    {
+        var path = Path.Combine(Arguments.RepositoryRoot, "reference", script);
+        var info = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true, Environment = { ["VTP_REFERENCE_THREADS"] = threads.ToString(CultureInfo.InvariantCulture) } };
+        info.ArgumentList.Add(path);
+        foreach (var a in args) info.ArgumentList.Add(a);
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0) throw new InvalidOperationException($"{path} failed with exit code {process.ExitCode}.");
+        return JsonDocument.Parse(output).RootElement.Clone();
+    }
+
+    public static StepTimes Times(JsonElement peer) => new(peer.GetProperty("best_ms").GetDouble(), peer.GetProperty("median_ms").GetDouble());
+
+    /// <summary>Peak resident memory of this process in MiB (VmHWM).</summary>
+    public static double PeakResidentMb() =>
+        double.Parse(File.ReadLines("/proc/self/status").First(l => l.StartsWith("VmHWM:")).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1],
+            CultureInfo.InvariantCulture) / 1024;
+}
