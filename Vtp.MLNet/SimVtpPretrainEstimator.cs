@@ -47,7 +47,7 @@ public sealed class SimVtpPretrainEstimator : IEstimator<SimVtpPretrainTransform
         ArgumentNullException.ThrowIfNull(input);
         var (samples, validation) = TrainerSetup.ReadData(input, options);
         var seed = TrainerSetup.Seed(context, options);
-        var training = TrainerSetup.ToTrainingOptions(options, TrainingOptions.Pretraining, seed);
+        var training = TrainerSetup.ToTrainingOptions(options, TrainingOptions.Pretraining, seed, TrainerSetup.Device(context, options));
         var (config, tokenizer) = TrainerSetup.FromScratch(options, samples);
         var model = new SimVtpPretrainModel(config, new SimVtpPretrainOptions { InitSeed = seed, VtmNegatives = options.VtmNegatives });
         return TrainingHarness.Run(context, "SimVtpPretrain", options, training, model, config, tokenizer, samples.Count,

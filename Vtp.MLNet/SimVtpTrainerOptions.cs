@@ -62,6 +62,9 @@ public abstract class SimVtpTrainerOptions
     public int? Seed;
     /// <summary>libtorch threads while fitting (restored afterwards); null: leave libtorch's setting. Default: null.</summary>
     public int? Threads;
+    /// <summary>Training device ("cpu", "cuda", "cuda:N"); null follows the MLContext: its GpuDeviceId picks a CUDA device,
+    /// falling back to the CPU when CUDA is missing only if FallbackToCpu is set. Default: null.</summary>
+    public string? Device;
     /// <summary>Video decoding threads, each running one ffmpeg at a time. Default: 2.</summary>
     public int DecodeWorkers = 2;
     /// <summary>Decode each training clip once and reuse it in later epochs (faster; no new crops per epoch, unlike the official recipe). Default: false.</summary>

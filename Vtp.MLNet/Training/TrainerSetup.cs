@@ -38,7 +38,7 @@ internal static class TrainerSetup
         Require(options.Threads is null or >= 1, nameof(options.Threads), options.Threads, "null or at least 1");
         Require(options.VocabularySize >= BertSpecialTokens.All.Count + 1, nameof(options.VocabularySize), options.VocabularySize,
             $"at least {BertSpecialTokens.All.Count + 1} (the special tokens and one character)");
-        ToTrainingOptions(options, recipe, seed: 0).Validate();
+        ToTrainingOptions(options, recipe, seed: 0, options.Device ?? "cpu").Validate();
         if (!fromScratch) return;
         var config = Config(options);
         var bert = WordPieceVocabulary.BertBaseUncased.Count;
@@ -56,11 +56,25 @@ internal static class TrainerSetup
         options.Seed ?? ((IHostEnvironment)context).Register("SimVtp").Rand.Next();
 
     /// <summary>The recipe with the options applied.</summary>
-    public static TrainingOptions ToTrainingOptions(SimVtpTrainerOptions options, TrainingOptions recipe, int seed) => recipe with
+    /// <summary>
+    /// The training device: <see cref="SimVtpTrainerOptions.Device"/> when set, else the MLContext's choice as ML.NET's GPU
+    /// trainers make it: <c>GpuDeviceId</c> selects <c>cuda:N</c>; without CUDA, <c>FallbackToCpu</c> allows the CPU.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A GPU was asked for, CUDA is missing and fallback is off.</exception>
+    public static string Device(MLContext context, SimVtpTrainerOptions options)
+    {
+        if (options.Device is { } device) return device;
+        if (context.GpuDeviceId is not { } id) return "cpu";
+        if (TorchSharp.torch.cuda.is_available()) return $"cuda:{id}";
+        return context.FallbackToCpu ? "cpu" : throw new InvalidOperationException(
+            $"MLContext.GpuDeviceId is {id} but the loaded libtorch has no CUDA; set MLContext.FallbackToCpu = true to train on the CPU.");
+    }
+
+    public static TrainingOptions ToTrainingOptions(SimVtpTrainerOptions options, TrainingOptions recipe, int seed, string device = "cpu") => recipe with
     {
         BatchSize = options.BatchSize, AccumulationSteps = options.AccumulationSteps, Epochs = options.Epochs, MaxSteps = options.MaxSteps,
         BaseLearningRate = options.BaseLearningRate, BaseMinLearningRate = options.BaseMinLearningRate,
-        WarmupFraction = options.WarmupFraction, WeightDecay = options.WeightDecay, Seed = seed, DecodeWorkers = options.DecodeWorkers, ReuseClips = options.ReuseClips,
+        WarmupFraction = options.WarmupFraction, WeightDecay = options.WeightDecay, Seed = seed, Device = device, DecodeWorkers = options.DecodeWorkers, ReuseClips = options.ReuseClips,
         BadSamples = options.BadSamples, CheckpointDirectory = options.CheckpointDirectory,
         CheckpointEverySteps = options.CheckpointEverySteps, Resume = options.Resume,
     };

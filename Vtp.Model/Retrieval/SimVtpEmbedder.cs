@@ -34,6 +34,9 @@ public sealed class SimVtpEmbedder(DualEncoder model, BertTokenizer tokenizer, C
     public int Dimension => model.Config.EncoderEmbedDim;
 
     public DualEncoder Model => model;
+
+    /// <summary>The device of the model's weights, where inputs are sent.</summary>
+    private Device Device => model.parameters().First().device;
     public BertTokenizer Tokenizer => tokenizer;
 
     /// <summary>Embeds each sample's video (its Start/End window when set), in order.</summary>
@@ -67,7 +70,7 @@ public sealed class SimVtpEmbedder(DualEncoder model, BertTokenizer tokenizer, C
             using var scope = NewDisposeScope();
             using var _ = no_grad();
             using var tokens = CaptionBatch.Encode(tokenizer, captions.Skip(start).Take(count).ToList(), model.Config.MaxPositionEmbeddings);
-            Store(result, Enumerable.Range(start, count).ToList(), model.EmbedText(tokens.InputIds, tokens.AttentionMask));
+            Store(result, Enumerable.Range(start, count).ToList(), model.EmbedText(tokens.InputIds.to(Device), tokens.AttentionMask.to(Device)));
         }
         return result;
     }
@@ -76,7 +79,7 @@ public sealed class SimVtpEmbedder(DualEncoder model, BertTokenizer tokenizer, C
     {
         using var scope = NewDisposeScope();
         using var _ = no_grad();
-        var views = Enumerable.Range(0, clips[0].Views).Select(v => model.VideoFeatures(ClipBatch.Stack(clips, v))).ToList();  // V x [B, C_e]
+        var views = Enumerable.Range(0, clips[0].Views).Select(v => model.VideoFeatures(ClipBatch.Stack(clips, v).to(Device))).ToList();  // V x [B, C_e]
         var mean = stack(views).mean([0]);                                                                                   // [B, C_e]
         return nn.functional.normalize(mean, dim: 1).MoveToOuterDisposeScope();
     }
@@ -84,8 +87,9 @@ public sealed class SimVtpEmbedder(DualEncoder model, BertTokenizer tokenizer, C
     private static void Store(float[][] result, IReadOnlyList<int> rows, Tensor embeddings)
     {
         using (embeddings)
+        using (var onCpu = embeddings.cpu())
         {
-            var values = embeddings.data<float>().ToArray();
+            var values = onCpu.data<float>().ToArray();
             var width = values.Length / rows.Count;
             for (int i = 0; i < rows.Count; i++) result[rows[i]] = values.AsSpan(i * width, width).ToArray();
         }

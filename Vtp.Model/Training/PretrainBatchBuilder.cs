@@ -15,16 +15,18 @@ public sealed class PretrainBatchBuilder(SimVtpConfig config, BertTokenizer toke
 {
     private readonly MlmTokenMasker masker = new(tokenizer.SpecialTokens, config.TextMaskRatio);
 
-    public PretrainInputs Build(IReadOnlyList<LoadedClip> clips, Random random)
+    /// <summary>The inputs of one step, on <paramref name="device"/> (null: the CPU).</summary>
+    public PretrainInputs Build(IReadOnlyList<LoadedClip> clips, Random random, Device? device = null)
     {
         var tokens = tokenizer.Encode(clips.Select(c => c.Sample.Caption).ToList(), config.MaxPositionEmbeddings);
         var masked = masker.Mask(tokens, random);
+        var at = device ?? CPU;
         return new PretrainInputs(
-            Video: ClipBatch.Stack(clips.Select(c => c.Clip).ToList()),
-            BoolMaskedPos: new TubeMaskGenerator(config, random).Next(clips.Count),
-            InputIds: tensor(masked.InputIds, [masked.BatchSize, masked.Length]),
-            AttentionMask: tensor(tokens.AttentionMask, [tokens.BatchSize, tokens.Length]),
-            MlmLabels: tensor(masked.Labels, [masked.BatchSize, masked.Length]),
-            VtmNegIndex: new VtmNegativeSampler(random).Uniform(clips.Count));
+            Video: ClipBatch.Stack(clips.Select(c => c.Clip).ToList()).to(at),
+            BoolMaskedPos: new TubeMaskGenerator(config, random).Next(clips.Count).to(at),
+            InputIds: tensor(masked.InputIds, [masked.BatchSize, masked.Length], device: at),
+            AttentionMask: tensor(tokens.AttentionMask, [tokens.BatchSize, tokens.Length], device: at),
+            MlmLabels: tensor(masked.Labels, [masked.BatchSize, masked.Length], device: at),
+            VtmNegIndex: new VtmNegativeSampler(random).Uniform(clips.Count).to(at));
     }
 }

@@ -28,11 +28,11 @@ public static class SimVtpFineTuning
     {
         SimVtpPretraining.CheckVocabulary(tokenizer, model.Config);
         var loop = new TrainingLoop(model, options, samples, sampling ?? Sampling(model.Config), "finetune");
-        return loop.Run((clips, _) =>
+        return loop.Run((clips, _, device) =>
         {
             using var captions = CaptionBatch.Encode(tokenizer, clips.Select(c => c.Sample.Caption).ToList(), model.Config.MaxPositionEmbeddings);
-            var video = ClipBatch.Stack(clips.Select(c => c.Clip).ToList());
-            var loss = model.RetrievalLoss(model.VideoFeatures(video), model.TextFeatures(captions.InputIds, captions.AttentionMask));
+            var video = ClipBatch.Stack(clips.Select(c => c.Clip).ToList()).to(device);
+            var loss = model.RetrievalLoss(model.VideoFeatures(video), model.TextFeatures(captions.InputIds.to(device), captions.AttentionMask.to(device)));
             return new StepLoss(loss, new Dictionary<string, double> { ["retrieval"] = loss.ToDouble() });
         }, progress, cancellationToken);
     }

@@ -12,8 +12,9 @@ namespace Vtp.Training;
 /// <summary>The loss of one micro-batch: the tensor to differentiate and its named parts (as numbers).</summary>
 public sealed record StepLoss(Tensor Loss, IReadOnlyDictionary<string, double> Parts);
 
-/// <summary>Computes the loss of one micro-batch of clips; <paramref name="random"/> is that micro-batch's own seeded source.</summary>
-public delegate StepLoss MicroBatchLoss(IReadOnlyList<LoadedClip> clips, Random random);
+/// <summary>Computes the loss of one micro-batch of clips on <paramref name="device"/>; <paramref name="random"/> is that
+/// micro-batch's own seeded source.</summary>
+public delegate StepLoss MicroBatchLoss(IReadOnlyList<LoadedClip> clips, Random random, Device device);
 
 /// <summary>What a finished run reports.</summary>
 /// <param name="Steps">Optimizer steps done in all (those before a resumption included).</param>
@@ -44,6 +45,7 @@ internal sealed class TrainingLoop(
             (long)Math.Round(options.WarmupFraction * totalSteps), totalSteps);
         using var optimizer = optim.AdamW(ParameterGroups.For(model, options.WeightDecay), lr: schedule.At(0),
             beta1: options.Beta1, beta2: options.Beta2, eps: options.Epsilon);
+        var device = TrainingDevices.Prepare(model, options.Device);
         var store = options.CheckpointDirectory is { } dir ? new CheckpointStore(dir, options.KeepCheckpoints) : null;
         var position = Start(store, optimizer, totalSteps);
         var loader = new VideoLoader(samples, new VideoLoaderOptions
@@ -65,7 +67,7 @@ internal sealed class TrainingLoop(
                 {
                     batch.Add(clip);
                     if (batch.Count < clipsPerStep) continue;
-                    var losses = Step(batch, position.Step, loss, optimizer, schedule.At(position.Step), cancellationToken);
+                    var losses = Step(batch, position.Step, loss, optimizer, schedule.At(position.Step), device, cancellationToken);
                     clipsSeen += batch.Count;
                     position = position with { Step = position.Step + 1, EpochPosition = clip.Position + 1 };
                     batch.Clear();
@@ -100,7 +102,7 @@ internal sealed class TrainingLoop(
     }
 
     private Dictionary<string, double> Step(List<LoadedClip> clips, long step, MicroBatchLoss loss, AdamW optimizer, double lr,
-        CancellationToken cancellationToken)
+        Device device, CancellationToken cancellationToken)
     {
         var sums = new Dictionary<string, double>();
         for (int micro = 0; micro < options.AccumulationSteps; micro++)
@@ -110,7 +112,7 @@ internal sealed class TrainingLoop(
             manual_seed(seed);  // dropout of this micro-batch
             using var scope = NewDisposeScope();
             var part = clips.GetRange(micro * options.BatchSize, options.BatchSize);
-            var result = loss(part, new Random(seed));
+            var result = loss(part, new Random(seed), device);
             (result.Loss / options.AccumulationSteps).backward();
             foreach (var (name, value) in result.Parts) sums[name] = sums.GetValueOrDefault(name) + value / options.AccumulationSteps;
         }

@@ -36,6 +36,8 @@ public sealed record TrainingOptions
     public double? ClipGradNorm { get; init; }
     /// <summary>Seed of every random choice: data order, crops, frame offsets, masks, negatives, dropout.</summary>
     public int Seed { get; init; }
+    /// <summary>Device the model trains on: "cpu" (default) or "cuda" / "cuda:N" when the loaded libtorch has CUDA.</summary>
+    public string Device { get; init; } = "cpu";
     /// <summary>Video decoding threads, each running one ffmpeg at a time, overlapping decoding with compute.</summary>
     public int DecodeWorkers { get; init; } = 2;
     /// <summary>Decode each video once and reuse its clip in later epochs (see <see cref="VideoLoaderOptions.ReuseClips"/>).
@@ -74,6 +76,7 @@ public sealed record TrainingOptions
         Check(WeightDecay >= 0, nameof(WeightDecay), WeightDecay, "non-negative");
         Check(Beta1 is >= 0 and < 1 && Beta2 is >= 0 and < 1, nameof(Beta2), (Beta1, Beta2), "betas in [0, 1)");
         Check(ClipGradNorm is null or > 0, nameof(ClipGradNorm), ClipGradNorm, "positive");
+        Check(TrainingDevices.IsUsable(Device), nameof(Device), Device, "\"cpu\", or \"cuda\"/\"cuda:N\" with a CUDA libtorch (this one has none)");
         Check(DecodeWorkers >= 1, nameof(DecodeWorkers), DecodeWorkers, "at least 1");
         Check(CheckpointEverySteps >= 0 && KeepCheckpoints >= 1, nameof(CheckpointEverySteps), CheckpointEverySteps, "non-negative, with KeepCheckpoints at least 1");
         return this;

@@ -27,6 +27,7 @@ internal static class TrainerBindings
         binder.Add("--weight-decay", "AdamW weight decay", o => o.WeightDecay, (o, v) => o.WeightDecay = v);
         binder.Add("--seed", "Seed of every random choice (default: drawn at random)", o => o.Seed, (o, v) => o.Seed = v);
         binder.Add("--threads", "libtorch threads while training (default: libtorch's setting)", o => o.Threads, (o, v) => o.Threads = v);
+        binder.Add("--device", "Training device: cpu, cuda or cuda:N (default: cpu)", o => o.Device, (o, v) => o.Device = v);
         binder.Add("--decode-workers", "Video decoding threads, one ffmpeg each", o => o.DecodeWorkers, (o, v) => o.DecodeWorkers = v);
         binder.Add("--reuse-clips", "Decode each clip once and reuse it every epoch (faster; no new crops per epoch)", o => o.ReuseClips,
             (o, v) => o.ReuseClips = v);
