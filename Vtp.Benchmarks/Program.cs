@@ -6,6 +6,8 @@ var benchmarks = new Dictionary<string, (string Description, Func<string[], int>
 {
     ["pretrain-step"] = ("one SimVTP pretraining step (4 passes, losses, backward, AdamW), Vtp against PyTorch " +
         "([--config tiny|small|parity|base] [--batch N] [--text-length N] [--steps N] [--threads N])", PretrainStepBenchmark.Run),
+    ["embed"] = ("dual-encoder embedding videos/s and captions/s, Vtp against PyTorch, plus Vtp with decoding " +
+        "([--config tiny] [--batch N] [--text-length N] [--steps N] [--threads N] [--clips N])", EmbeddingBenchmark.Run),
     ["block"] = ("one SimVTP block forward+backward, Vtp against PyTorch (reference/bench_block.py) ([--steps N] [--threads N])", BlockBenchmark.Run),
     ["video-loader"] = ("VideoLoader clips/s against ffmpeg -f null; 'video-loader crossover' measures where seeking beats decoding " +
         "([--clips N] [--epochs N] [--folder DIR])", VideoLoaderBenchmark.Run),

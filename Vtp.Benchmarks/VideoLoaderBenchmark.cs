@@ -100,7 +100,7 @@ public static class VideoLoaderBenchmark
         }
     }
 
-    private static string Generate(string folder, string name, int seconds, int? gop, int seed)
+    internal static string Generate(string folder, string name, int seconds, int? gop, int seed)
     {
         var path = Path.Combine(folder, name);
         if (!File.Exists(path))
