@@ -5,37 +5,19 @@ the peer of Vtp's embedding benchmark.
 Usage: /usr/bin/python3 reference/bench_embed.py --config tiny|parity|base|PATH.json --batch 16 --text-length 16 --steps 10
 Prints one JSON line: {"video_best_ms", "video_median_ms", "text_best_ms", "text_median_ms", "threads", "torch"} (per batch).
 """
-import argparse
 import json
-import statistics
-import time
 
 from torch_runtime import configure_threads
 import torch
 
+from bench_common import arguments, timed
 from simvtp_config import load_config
 from simvtp_finetune import DualEncoder
 from simvtp_inputs import random_inputs
 
 
-def timed(steps, warmup, work):
-    times = []
-    for step in range(warmup + steps):
-        start = time.perf_counter()
-        work()
-        if step >= warmup:
-            times.append((time.perf_counter() - start) * 1000)
-    return min(times), statistics.median(times)
-
-
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--config", default="tiny")
-    parser.add_argument("--batch", type=int, default=16)
-    parser.add_argument("--text-length", type=int, default=16)
-    parser.add_argument("--steps", type=int, default=10)
-    parser.add_argument("--warmup", type=int, default=2)
-    args = parser.parse_args()
+    args = arguments(__doc__.splitlines()[0], config="tiny", batch=16, text_length=16)
     threads = configure_threads()
     config = load_config(args.config)
     model = DualEncoder(config).eval()
