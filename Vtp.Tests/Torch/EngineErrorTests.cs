@@ -58,4 +58,15 @@ public sealed class EngineErrorTests
         using var t = zeros(2, 3);
         Assert.ThrowsExactly<ExternalException>(() => t[5]);
     }
+
+    [TestMethod]
+    public void DeviceDescriptionsKeepTheirIndex()
+    {
+        Assert.AreEqual(new Device(DeviceType.CUDA, 1), new Device("cuda:1"));
+        Assert.AreEqual(new Device(DeviceType.CUDA, 2), new Device("cuda:1", 2));
+        Assert.AreEqual(new Device(DeviceType.CPU), torch.device("cpu"));
+        Assert.AreEqual("cuda:3", torch.device("cuda:3").ToString());
+        Assert.ThrowsExactly<ArgumentException>(() => new Device("gpu"));
+        Assert.ThrowsExactly<ArgumentException>(() => new Device("cuda:x"));
+    }
 }

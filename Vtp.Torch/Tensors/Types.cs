@@ -41,7 +41,10 @@ public static partial class torch
     public class Device
     {
         public Device(DeviceType deviceType, int index = -1) { type = deviceType; this.index = index; }
-        public Device(string deviceType, int index = -1) : this(Parse(deviceType).type, index) { }
+        /// <summary>A device from "cpu", "cuda" or "cuda:N"; an explicit <paramref name="index"/> overrides the one in the text.</summary>
+        public Device(string deviceType, int index = -1) : this(Parse(deviceType), index) { }
+
+        private Device(Device parsed, int index) : this(parsed.type, index >= 0 ? index : parsed.index) { }
         public Device(int index) : this(DeviceType.CUDA, index) { }
 
         public DeviceType type { get; }
@@ -73,8 +76,7 @@ public static partial class torch
     public static readonly Device CPU = new(DeviceType.CPU);
     public static readonly Device CUDA = new(DeviceType.CUDA, -1);
 
-    public static Device device(string description) => new(description.Contains(':') ? description.Split(':')[0] : description,
-        description.Contains(':') ? int.Parse(description.Split(':')[1]) : -1);
+    public static Device device(string description) => new(description);
 
     public static Device device(DeviceType type, int index = -1) => new(type, index);
 }
