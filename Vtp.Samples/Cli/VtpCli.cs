@@ -42,7 +42,7 @@ public static class VtpCli
         foreach (var command in new[]
         {
             GenerateCommand.Create(runner), PretrainCommand.Create(runner), FineTuneCommand.Create(runner), EmbedCommand.Create(runner),
-            SearchCommand.Create(runner), EvaluateCommand.Create(runner), TokenizeCommand.Create(runner), ProbeCommand.Create(runner),
+            EmbedMergeCommand.Create(runner), SearchCommand.Create(runner), EvaluateCommand.Create(runner), TokenizeCommand.Create(runner), ProbeCommand.Create(runner),
             DumpForwardCommand.Create(runner), InfoCommand.Create(runner),
         })
         {
