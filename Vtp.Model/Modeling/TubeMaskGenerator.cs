@@ -25,17 +25,30 @@ public sealed class TubeMaskGenerator
     public Tensor Next(int batch)
     {
         if (batch < 1) throw new ArgumentOutOfRangeException(nameof(batch), batch, "a mask batch needs at least one sample");
+        return Draw(config, Enumerable.Repeat(random, batch).ToList());
+    }
+
+    /// <summary>One tube mask per source, row i drawn from <paramref name="sources"/>[i] alone (a sample keeps its mask
+    /// whatever batch it is in): -> bool_masked_pos [B, N].</summary>
+    public static Tensor ForSamples(SimVtpConfig config, IReadOnlyList<Random> sources)
+    {
+        if (sources.Count < 1) throw new ArgumentException("a mask batch needs at least one sample", nameof(sources));
+        return Draw(config.Validate(), sources);
+    }
+
+    private static Tensor Draw(SimVtpConfig config, IReadOnlyList<Random> sources)
+    {
         var (frame, tokens) = (config.PatchesPerFrame, config.NumPatches);
-        var masks = new bool[(long)batch * tokens];
+        var masks = new bool[(long)sources.Count * tokens];
         var spatial = new bool[frame];
-        for (int sample = 0; sample < batch; sample++)
+        for (int sample = 0; sample < sources.Count; sample++)
         {
             Array.Clear(spatial);
             Array.Fill(spatial, true, 0, config.MaskedPerFrame);
-            random.Shuffle(spatial);
+            sources[sample].Shuffle(spatial);
             for (int t = 0; t < config.Grid.Time; t++)
                 spatial.CopyTo(masks, (long)sample * tokens + (long)t * frame);
         }
-        return tensor(masks, [batch, tokens]);                                              // [B, N]
+        return tensor(masks, [sources.Count, tokens]);                                      // [B, N]
     }
 }

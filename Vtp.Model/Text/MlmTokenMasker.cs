@@ -56,6 +56,24 @@ public sealed class MlmTokenMasker
     public MlmMaskedBatch Mask(ReadOnlySpan<long> inputIds, ReadOnlySpan<long> attentionMask, int batchSize, int length, Random random)
     {
         ArgumentNullException.ThrowIfNull(random);
+        return Mask(inputIds, attentionMask, batchSize, length, _ => random);
+    }
+
+    /// <summary>
+    /// Masks a tokenised batch, row i drawing from <paramref name="rowSources"/>[i] alone, so a caption gets the same
+    /// masks whatever batch (and padding) it is in.
+    /// </summary>
+    /// <exception cref="ArgumentException">There is not one source per row.</exception>
+    public MlmMaskedBatch Mask(TokenizedBatch batch, IReadOnlyList<Random> rowSources)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        if (rowSources.Count != batch.BatchSize)
+            throw new ArgumentException($"Expected one random source per row ({batch.BatchSize}); got {rowSources.Count}.", nameof(rowSources));
+        return Mask(batch.InputIds, batch.AttentionMask, batch.BatchSize, batch.Length, row => rowSources[row]);
+    }
+
+    private MlmMaskedBatch Mask(ReadOnlySpan<long> inputIds, ReadOnlySpan<long> attentionMask, int batchSize, int length, Func<int, Random> sourceOfRow)
+    {
         ArgumentOutOfRangeException.ThrowIfNegative(batchSize);
         ArgumentOutOfRangeException.ThrowIfNegative(length);
         long expected = (long)batchSize * length;
@@ -73,7 +91,7 @@ public sealed class MlmTokenMasker
         for (int i = 0; i < maskedIds.Length; i++)
         {
             long id = maskedIds[i];
-            if (attentionMask[i] == 0 || _special.IsSpecial(id) || random.NextDouble() >= Probability)
+            if (attentionMask[i] == 0 || _special.IsSpecial(id) || sourceOfRow(i / length).NextDouble() >= Probability)
             {
                 continue;
             }

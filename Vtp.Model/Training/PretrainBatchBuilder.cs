@@ -8,25 +8,29 @@ namespace Vtp.Training;
 
 /// <summary>
 /// Builds <see cref="PretrainInputs"/>: the stacked video, a tube mask per clip, captions MLM-masked as SimVTP does
-/// (p = text_mask_ratio, every picked token becomes [MASK]) and one random negative video per caption. Every draw
-/// comes from the <see cref="Random"/> passed in.
+/// (p = text_mask_ratio, every picked token becomes [MASK]) and one random negative video per caption. A clip's tube
+/// mask and its caption's MLM mask come from the clip's own source (<see cref="MicroBatch.ClipRandom"/>), the VTM
+/// negatives from the micro-batch's.
 /// </summary>
 public sealed class PretrainBatchBuilder(SimVtpConfig config, BertTokenizer tokenizer)
 {
     private readonly MlmTokenMasker masker = new(tokenizer.SpecialTokens, config.TextMaskRatio);
 
-    /// <summary>The inputs of one step, on <paramref name="device"/> (null: the CPU).</summary>
-    public PretrainInputs Build(IReadOnlyList<LoadedClip> clips, Random random, Device? device = null)
+    /// <summary>The inputs of one micro-batch, on its device.</summary>
+    public PretrainInputs Build(MicroBatch batch)
     {
+        var clips = batch.Clips;
+        var sources = batch.ClipRandoms();
         var tokens = tokenizer.Encode(clips.Select(c => c.Sample.Caption).ToList(), config.MaxPositionEmbeddings);
-        var masked = masker.Mask(tokens, random);
-        var at = device ?? CPU;
+        var tubeMasks = TubeMaskGenerator.ForSamples(config, sources);                     // drawn first: the clip's tube, then its caption
+        var masked = masker.Mask(tokens, sources);
+        var at = batch.Device;
         return new PretrainInputs(
             Video: ClipBatch.Stack(clips.Select(c => c.Clip).ToList()).to(at),
-            BoolMaskedPos: new TubeMaskGenerator(config, random).Next(clips.Count).to(at),
+            BoolMaskedPos: tubeMasks.to(at),
             InputIds: tensor(masked.InputIds, [masked.BatchSize, masked.Length], device: at),
             AttentionMask: tensor(tokens.AttentionMask, [tokens.BatchSize, tokens.Length], device: at),
             MlmLabels: tensor(masked.Labels, [masked.BatchSize, masked.Length], device: at),
-            VtmNegIndex: new VtmNegativeSampler(random).Uniform(clips.Count).to(at));
+            VtmNegIndex: new VtmNegativeSampler(batch.BatchRandom).Uniform(clips.Count).to(at));
     }
 }

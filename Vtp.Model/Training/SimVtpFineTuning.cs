@@ -28,8 +28,9 @@ public static class SimVtpFineTuning
     {
         SimVtpPretraining.CheckVocabulary(tokenizer, model.Config);
         var loop = new TrainingLoop(model, options, samples, sampling ?? Sampling(model.Config), "finetune");
-        return loop.Run((clips, _, device) =>
+        return loop.Run(batch =>
         {
+            var (clips, device) = (batch.Clips, batch.Device);
             using var captions = CaptionBatch.Encode(tokenizer, clips.Select(c => c.Sample.Caption).ToList(), model.Config.MaxPositionEmbeddings);
             var video = ClipBatch.Stack(clips.Select(c => c.Clip).ToList()).to(device);
             var loss = model.RetrievalLoss(model.VideoFeatures(video), model.TextFeatures(captions.InputIds.to(device), captions.AttentionMask.to(device)));

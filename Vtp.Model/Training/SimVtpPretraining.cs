@@ -28,9 +28,9 @@ public static class SimVtpPretraining
         CheckVocabulary(tokenizer, model.Config);
         var builder = new PretrainBatchBuilder(model.Config, tokenizer);
         var loop = new TrainingLoop(model, options, samples, sampling ?? Sampling(model.Config), "pretrain");
-        return loop.Run((clips, random, device) =>
+        return loop.Run(batch =>
         {
-            var inputs = builder.Build(clips, random, device);
+            var inputs = builder.Build(batch);
             var output = model.Forward(inputs);
             return new StepLoss(output.LossTotal, new Dictionary<string, double>
             {

@@ -12,9 +12,8 @@ namespace Vtp.Training;
 /// <summary>The loss of one micro-batch: the tensor to differentiate and its named parts (as numbers).</summary>
 public sealed record StepLoss(Tensor Loss, IReadOnlyDictionary<string, double> Parts);
 
-/// <summary>Computes the loss of one micro-batch of clips on <paramref name="device"/>; <paramref name="random"/> is that
-/// micro-batch's own seeded source.</summary>
-public delegate StepLoss MicroBatchLoss(IReadOnlyList<LoadedClip> clips, Random random, Device device);
+/// <summary>Computes the loss of one micro-batch.</summary>
+public delegate StepLoss MicroBatchLoss(MicroBatch batch);
 
 /// <summary>What a finished run reports.</summary>
 /// <param name="Steps">Optimizer steps done in all (those before a resumption included).</param>
@@ -67,7 +66,7 @@ internal sealed class TrainingLoop(
                 {
                     batch.Add(clip);
                     if (batch.Count < clipsPerStep) continue;
-                    var losses = Step(batch, position.Step, loss, optimizer, schedule.At(position.Step), device, cancellationToken);
+                    var losses = Step(batch, position, loss, optimizer, schedule.At(position.Step), device, cancellationToken);
                     clipsSeen += batch.Count;
                     position = position with { Step = position.Step + 1, EpochPosition = clip.Position + 1 };
                     batch.Clear();
@@ -101,9 +100,10 @@ internal sealed class TrainingLoop(
         return saved;
     }
 
-    private Dictionary<string, double> Step(List<LoadedClip> clips, long step, MicroBatchLoss loss, AdamW optimizer, double lr,
+    private Dictionary<string, double> Step(List<LoadedClip> clips, TrainingPosition position, MicroBatchLoss loss, AdamW optimizer, double lr,
         Device device, CancellationToken cancellationToken)
     {
+        var step = position.Step;
         var sums = new Dictionary<string, double>();
         for (int micro = 0; micro < options.AccumulationSteps; micro++)
         {
@@ -112,7 +112,7 @@ internal sealed class TrainingLoop(
             manual_seed(seed);  // dropout of this micro-batch
             using var scope = NewDisposeScope();
             var part = clips.GetRange(micro * options.BatchSize, options.BatchSize);
-            var result = loss(part, new Random(seed), device);
+            var result = loss(new MicroBatch(part, device, options.Seed, position.Epoch, new Random(seed)));
             (result.Loss / options.AccumulationSteps).backward();
             foreach (var (name, value) in result.Parts) sums[name] = sums.GetValueOrDefault(name) + value / options.AccumulationSteps;
         }

@@ -34,6 +34,16 @@ public sealed class MaskAndNegativeSamplerTests : ScopedTensorTest
     }
 
     [TestMethod]
+    public void PerSampleTubeMasks_RowIIsWhatItsOwnSourceDrawsAlone()
+    {
+        var config = SimVtpConfig.Tiny;
+        var together = TubeMaskGenerator.ForSamples(config, [new Random(5), new Random(6), new Random(7)]);
+        for (int i = 0; i < 3; i++)
+            Assert.IsTrue(together[i].Equals(new TubeMaskGenerator(config, new Random(5 + i)).Next(1)[0]), $"row {i}");
+        Assert.Throws<ArgumentException>(() => TubeMaskGenerator.ForSamples(config, []));
+    }
+
+    [TestMethod]
     public void UniformNegativesAreAnyOtherVideoWithEqualOdds()
     {
         var sampler = new VtmNegativeSampler(new Random(4));

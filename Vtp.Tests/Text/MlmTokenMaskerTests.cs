@@ -15,6 +15,22 @@ public sealed class MlmTokenMaskerTests
     private static readonly TokenizedBatch s_batch = s_tokenizer.Encode(BuildCaptions());
 
     [TestMethod]
+    public void PerRowSources_GiveEachCaptionTheMaskItGetsAloneWhateverThePadding()
+    {
+        var masker = new MlmTokenMasker(s_special);
+        string[] captions = ["a small red square moves up", "a circle", "three large blue triangles spin slowly to the left"];
+        var together = masker.Mask(s_tokenizer.Encode(captions), [new Random(1), new Random(2), new Random(3)]);
+        for (int row = 0; row < captions.Length; row++)
+        {
+            var alone = masker.Mask(s_tokenizer.Encode([captions[row]]), new Random(row + 1));
+            var length = alone.Length;                                                      // the rest of the row is padding
+            CollectionAssert.AreEqual(alone.InputIds, together.InputIds.AsSpan(row * together.Length, length).ToArray(), $"row {row}");
+            CollectionAssert.AreEqual(alone.Labels, together.Labels.AsSpan(row * together.Length, length).ToArray(), $"row {row}");
+        }
+        Assert.Throws<ArgumentException>(() => masker.Mask(s_tokenizer.Encode(captions), [new Random(1)]));
+    }
+
+    [TestMethod]
     [DataRow(0.75)]
     [DataRow(0.15)]
     public void TheMaskedFractionOfEligibleTokensIsTheProbabilityWithinBinomialNoise(double probability)
