@@ -31,6 +31,14 @@ public sealed record DistributedOptions
     public string Backend { get; init; } = "gloo";
 
     /// <summary>
+    /// Whether the ranks compare shape and dtype (one small extra all-gather) before each all-reduce, broadcast and
+    /// all-gather, so that a mismatch throws a <see cref="DistributedException"/> on every rank; gloo itself aborts the
+    /// process on a size mismatch. Turn off to save the round trip or when PyTorch ranks (which do not take part in the
+    /// check) share the group. Default true.
+    /// </summary>
+    public bool CheckShapes { get; init; } = true;
+
+    /// <summary>
     /// Reads MASTER_ADDR, MASTER_PORT, RANK and WORLD_SIZE from the process environment (as torchrun sets them).
     /// Returns null when neither RANK nor WORLD_SIZE is set (not a distributed run).
     /// </summary>

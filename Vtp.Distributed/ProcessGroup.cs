@@ -9,9 +9,10 @@ namespace Vtp.Distributed;
 /// This process's membership of a data-parallel job: c10d's TCPStore rendezvous (hosted by rank 0) and a
 /// ProcessGroupGloo (or ProcessGroupNCCL) backend. Collectives are blocking and must be called by every rank in the
 /// same order with tensors of the same shape; any failure (a peer that died, a closed connection, the timeout) throws
-/// <see cref="DistributedException"/> within <see cref="DistributedOptions.Timeout"/>. The store layout matches
-/// <c>torch.distributed.init_process_group("gloo", init_method="tcp://ADDR:PORT", ...)</c>, so PyTorch processes can
-/// join the same group. Use one group from one thread at a time.
+/// <see cref="DistributedException"/> within <see cref="DistributedOptions.Timeout"/>. The rendezvous follows
+/// <c>torch.distributed.init_process_group("gloo", init_method="tcp://ADDR:PORT", ...)</c> step by step, so PyTorch
+/// processes can join the same group (with <see cref="DistributedOptions.CheckShapes"/> off, the collectives are
+/// PyTorch's exactly). Use one group from one thread at a time.
 /// </summary>
 public sealed class ProcessGroup : IDisposable
 {
@@ -48,14 +49,15 @@ public sealed class ProcessGroup : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         var handle = NativeMethods.vtp_dist_group_new(options.Backend, options.MasterAddress, options.MasterPort, options.Rank,
-            options.WorldSize, (long)Math.Ceiling(options.Timeout.TotalMilliseconds));
+            options.WorldSize, (long)Math.Ceiling(options.Timeout.TotalMilliseconds), options.CheckShapes);
         if (handle.IsInvalid)
         {
             var error = NativeMethods.TakeError();
             handle.Dispose();
             throw new DistributedException(
                 $"Joining the {options.Backend} process group at {options.MasterAddress}:{options.MasterPort} as rank {options.Rank} " +
-                $"of {options.WorldSize} failed (timeout {options.Timeout}): {error}");
+                $"of {options.WorldSize} failed (timeout {options.Timeout}; rank 0 hosts the rendezvous store there, and all ranks " +
+                $"must join within the timeout): {error}");
         }
         return new ProcessGroup(handle, options);
     }

@@ -11,7 +11,8 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(Lib)] [return: MarshalAs(UnmanagedType.U1)] internal static partial bool vtp_dist_has_nccl();
 
     [LibraryImport(Lib, StringMarshalling = StringMarshalling.Utf8)]
-    internal static partial GroupHandle vtp_dist_group_new(string backend, string address, int port, int rank, int worldSize, long timeoutMs);
+    internal static partial GroupHandle vtp_dist_group_new(string backend, string address, int port, int rank, int worldSize, long timeoutMs,
+        [MarshalAs(UnmanagedType.U1)] bool checkShapes);
     [LibraryImport(Lib)] internal static partial void vtp_dist_group_free(IntPtr group);
     [LibraryImport(Lib)] internal static partial int vtp_dist_all_reduce(GroupHandle group, IntPtr tensor, int op);
     [LibraryImport(Lib)] internal static partial int vtp_dist_broadcast(GroupHandle group, IntPtr tensor, int root);

@@ -46,6 +46,7 @@ void vtp::check_same_on_all_ranks(Group& group, const std::vector<int64_t>& sign
 }
 
 void vtp::check_same_shape_on_all_ranks(Group& group, const at::Tensor& tensor, const char* operation) {
+  if (!group.check_shapes) return;
   // Signature: dtype, ndim, numel, then up to kShapeDims sizes (zero-padded).
   std::vector<int64_t> signature{(int64_t)tensor.scalar_type(), tensor.dim(), tensor.numel()};
   for (int64_t d = 0; d < kShapeDims; d++) signature.push_back(d < tensor.dim() ? tensor.size(d) : 0);

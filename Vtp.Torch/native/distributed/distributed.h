@@ -16,6 +16,7 @@ struct Group {
   c10::intrusive_ptr<c10d::ProcessGroup> backend;
   int rank;
   int world_size;
+  bool check_shapes;  // compare shapes across ranks before all-reduce, broadcast and all-gather
 };
 
 // The text of an exception, without the C++ backtrace that c10 errors append.
@@ -36,7 +37,8 @@ at::Tensor all_gather(Group& group, const at::Tensor& tensor);
 void check_same_on_all_ranks(Group& group, const std::vector<int64_t>& signature, const char* what,
                              const std::function<std::string(const int64_t*)>& describe);
 
-// Every rank must pass a tensor of the same shape and dtype (all-gather, broadcast).
+// Every rank must pass a tensor of the same shape and dtype (all-reduce, broadcast, all-gather); a no-op when the
+// group was created without shape checks.
 void check_same_shape_on_all_ranks(Group& group, const at::Tensor& tensor, const char* operation);
 
 // Every rank must pass the same list of tensor shapes (a model's parameters and buffers).

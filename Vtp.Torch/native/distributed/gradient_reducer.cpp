@@ -6,6 +6,7 @@
 #include "distributed.h"
 #include <torch/csrc/autograd/autograd.h>
 #include <torch/csrc/distributed/c10d/comm.hpp>
+#include <torch/csrc/distributed/c10d/logger.hpp>
 #include <torch/csrc/distributed/c10d/reducer.hpp>
 #include <algorithm>
 #include <limits>
@@ -26,20 +27,29 @@ class Reducer : public c10d::Reducer {
 
 struct GradientReducer {
   std::shared_ptr<Reducer> reducer;
+  // The reducer dereferences its logger without a check in the unused-parameter search, so one must exist. Declared
+  // after the reducer so that it is destroyed first, as DDP does (its destructor reads the reducer).
+  std::shared_ptr<c10d::Logger> logger;
   bool find_unused;
-  int rank;
 };
 
-[[noreturn]] void throw_incomplete(GradientReducer& r) {
-  std::string detail = "no parameter received a gradient";
+// c10d's report of an unfinished reduction is written for PyTorch's DDP; its one useful line names the parameters.
+std::string unfinished_parameters(Reducer& reducer) {
   try {
-    r.reducer->throw_if_unfinished();
+    reducer.throw_if_unfinished();
   } catch (const std::exception& e) {
-    detail = vtp::message(e);
+    std::string text = vtp::message(e);
+    auto start = text.find("Parameter indices which did not receive grad");
+    return start == std::string::npos ? text : text.substr(start, text.find('\n', start) - start) +
+                                                   " (indices into the parameters given to the GradientReducer)";
   }
-  TORCH_CHECK(false, "rank ", r.rank, ": not every parameter received a gradient in this backward, so the all-reduce ",
-              "of its bucket never started. Make every parameter take part in the loss, or create the ",
-              "GradientReducer with findUnusedParameters: true to treat unused parameters as zero. Detail: ", detail);
+  return "no parameter received a gradient";
+}
+
+[[noreturn]] void throw_incomplete(GradientReducer& r) {
+  TORCH_CHECK(false, "not every parameter received a gradient in this backward, so the all-reduce of its bucket ",
+              "never started. Make every parameter take part in the loss, or create the GradientReducer with ",
+              "findUnusedParameters: true to treat unused parameters as zero. ", unfinished_parameters(*r.reducer));
 }
 
 }  // namespace
@@ -73,8 +83,9 @@ VTP_API ReducerHandle vtp_dist_reducer_new(GroupHandle group, const TensorHandle
   result->reducer = std::make_shared<Reducer>(params, buckets, bucket_limits, group->backend, sparse, bucket_bytes,
                                               find_unused, /*gradient_as_bucket_view=*/false,
                                               std::unordered_map<size_t, std::string>{}, (int64_t)first_bucket_bytes);
+  result->logger = std::make_shared<c10d::Logger>(result->reducer);
+  result->reducer->set_logger(result->logger);
   result->find_unused = find_unused;
-  result->rank = group->rank;
   return result.release();
   VTP_CATCH(nullptr)
 }

@@ -1,6 +1,6 @@
 // Joining a process group (TCPStore rendezvous + a c10d backend), the in-place collectives and the store helpers.
-// The store layout matches torch.distributed.init_process_group's default group (keys under "default_pg/0/"), so a
-// PyTorch process can join the same group as a Vtp process.
+// The store layout and the closing steps match torch.distributed.init_process_group's default group (keys under
+// "default_pg/0/", the store-based barrier, the sequence number), so a PyTorch process can join a Vtp process's group.
 #include "distributed.h"
 #include <torch/csrc/distributed/c10d/PrefixStore.hpp>
 #include <torch/csrc/distributed/c10d/ProcessGroupGloo.hpp>
@@ -10,6 +10,7 @@
 #endif
 #include <cstdlib>
 #include <cstring>
+#include <thread>
 
 namespace {
 
@@ -47,6 +48,19 @@ c10::intrusive_ptr<c10d::ProcessGroup> make_backend(const std::string& backend, 
 #endif
 }
 
+// The end of torch.distributed.init_process_group: every rank increments one store key and waits until all have;
+// PyTorch ranks block there, so Vtp ranks must take part for the two to share a group.
+void store_based_barrier(c10d::Store& store, int world_size, std::chrono::milliseconds timeout) {
+  const std::string key = "store_based_barrier_key:1";  // PyTorch's key for its first (default) group
+  store.add(key, 1);
+  auto start = std::chrono::steady_clock::now();
+  for (int64_t arrived = store.add(key, 0); arrived < world_size; arrived = store.add(key, 0)) {
+    TORCH_CHECK(std::chrono::steady_clock::now() - start < timeout, "timed out in the barrier that ends the rendezvous: ",
+                arrived, " of ", world_size, " ranks arrived");
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+}
+
 c10d::ReduceOp reduce_op(int32_t op) {
   switch (op) {
     case 0: return c10d::ReduceOp::SUM;
@@ -80,7 +94,7 @@ VTP_API bool vtp_dist_has_nccl() {
 
 // Rank 0 hosts the TCPStore on `port`; every rank waits (up to the timeout) until all have joined.
 VTP_API GroupHandle vtp_dist_group_new(const char* backend, const char* address, int32_t port, int32_t rank,
-                                       int32_t world_size, int64_t timeout_ms) {
+                                       int32_t world_size, int64_t timeout_ms, bool check_shapes) {
   VTP_TRY
   std::chrono::milliseconds timeout(timeout_ms);
   c10d::TCPStoreOptions options;
@@ -91,13 +105,16 @@ VTP_API GroupHandle vtp_dist_group_new(const char* backend, const char* address,
   options.timeout = timeout;
   options.multiTenant = true;
   auto tcp = c10::make_intrusive<c10d::TCPStore>(address, options);
-  c10::intrusive_ptr<c10d::Store> store = c10::make_intrusive<c10d::PrefixStore>(
-      "0", c10::make_intrusive<c10d::PrefixStore>("default_pg", tcp));
+  auto job_store = c10::make_intrusive<c10d::PrefixStore>("default_pg", tcp);
+  c10::intrusive_ptr<c10d::Store> store = c10::make_intrusive<c10d::PrefixStore>("0", job_store);
   auto group = std::make_unique<vtp::Group>();
   group->backend = make_backend(backend, address, store, rank, world_size, timeout);
+  store_based_barrier(*job_store, world_size, timeout);
+  group->backend->setSequenceNumberForGroup();  // rank 0 publishes it; PyTorch ranks wait for it
   group->store = store;
   group->rank = rank;
   group->world_size = world_size;
+  group->check_shapes = check_shapes;
   return group.release();
   VTP_CATCH(nullptr)
 }
@@ -111,11 +128,12 @@ VTP_API void vtp_dist_group_free(GroupHandle group) {
 }
 
 VTP_API int32_t vtp_dist_all_reduce(GroupHandle group, TensorHandle tensor, int32_t op) {
-  VTP_VOID(in_place(*tensor, [&](std::vector<at::Tensor>& buffer) {
-    c10d::AllreduceOptions options;
-    options.reduceOp = reduce_op(op);
-    return group->backend->allreduce(buffer, options);
-  }))
+  VTP_VOID(vtp::check_same_shape_on_all_ranks(*group, *tensor, "all_reduce");
+           in_place(*tensor, [&](std::vector<at::Tensor>& buffer) {
+             c10d::AllreduceOptions options;
+             options.reduceOp = reduce_op(op);
+             return group->backend->allreduce(buffer, options);
+           }))
 }
 
 VTP_API int32_t vtp_dist_broadcast(GroupHandle group, TensorHandle tensor, int32_t root) {
