@@ -10,9 +10,10 @@ namespace Vtp.Distributed;
 /// During a synchronised <see cref="Backward"/>, autograd hooks copy each gradient into a flat bucket as soon as it is
 /// ready and start that bucket's all-reduce while backward continues (communication overlaps computation on the
 /// gloo worker threads); when backward returns, every parameter's <c>.grad</c> holds the mean over the ranks of the
-/// gradients accumulated since the last synchronised step. Buckets are whole parameters of up to
-/// <c>bucketBytes</c> each (a 1 MiB first bucket), ordered as the gradients became ready in the first synchronised step
-/// (that step itself uses a single bucket), as DDP does.
+/// gradients accumulated since the last synchronised step. As in DDP, a bucket holds whole parameters, up to
+/// <c>bucketBytes</c> (the first one up to 1 MiB); the first synchronised step uses a single bucket, and from the second
+/// on the buckets follow the order in which the gradients became ready (with <c>findUnusedParameters</c>, the buckets
+/// follow the reverse parameter order from the start and are never rebuilt).
 /// <para>Gradient accumulation: call <c>Backward(loss, synchronize: false)</c> on all micro-batches but the last
 /// (gradients only accumulate locally, like DDP's no_sync) and <c>Backward(loss)</c> on the last one.</para>
 /// <para>Every parameter must receive a gradient in each synchronised backward; otherwise <see cref="Backward"/> throws a
@@ -63,7 +64,7 @@ public sealed class GradientReducer : IDisposable
     /// <summary>Bytes of gradient each rank all-reduces per synchronised step (the sum of the parameters' sizes).</summary>
     public long BytesPerStep { get; }
 
-    /// <summary>The current number of buckets (1 until the buckets are rebuilt at the second synchronised step).</summary>
+    /// <summary>The current number of buckets (without <c>findUnusedParameters</c>: 1 until the rebuild at the second synchronised step).</summary>
     public int BucketCount => (int)NativeMethods.vtp_dist_reducer_bucket_count(handle);
 
     /// <summary>

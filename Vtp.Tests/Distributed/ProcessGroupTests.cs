@@ -166,6 +166,30 @@ public sealed class ProcessGroupTests
     }
 
     [TestMethod]
+    public void ACollectiveTimesOutWhenThePeerStaysSilent()
+    {
+        // Rank 1 is alive but does not join the all-reduce until 4 s later; rank 0 must give up after its 2 s timeout.
+        var outcomes = RankThreads.RunCatching(2, group =>
+        {
+            group.Barrier();
+            if (group.Rank == 1)
+            {
+                Thread.Sleep(TimeSpan.FromSeconds(4));
+                return (Seconds: 0.0, Message: "");
+            }
+            var watch = Stopwatch.StartNew();
+            var error = Assert.ThrowsExactly<DistributedException>(() => group.AllReduce(ones(4)));
+            return (Seconds: watch.Elapsed.TotalSeconds, error.Message);
+        }, timeoutSeconds: 2);
+        var (seconds, message) = outcomes[0].Result;
+        Assert.IsNull(outcomes[0].Error);
+        StringAssert.Contains(message, "all_reduce (Sum) failed on rank 0 of 2");
+        StringAssert.Contains(message, "Timed out");
+        Assert.IsGreaterThanOrEqualTo(1.9, seconds, "not before the timeout");
+        Assert.IsLessThan(3.9, seconds, "before the silent peer left");
+    }
+
+    [TestMethod]
     public void ACollectiveFailsWhenThePeerLeaves()
     {
         // Rank 1 leaves (closes its connections) instead of joining the all-reduce: rank 0 must fail, not hang.

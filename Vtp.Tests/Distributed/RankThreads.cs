@@ -35,7 +35,8 @@ internal static class RankThreads
     }
 
     /// <summary>Runs <paramref name="body"/> once per rank and returns each rank's result or exception.</summary>
-    public static (T? Result, Exception? Error)[] RunCatching<T>(int worldSize, Func<ProcessGroup, T> body)
+    public static (T? Result, Exception? Error)[] RunCatching<T>(int worldSize, Func<ProcessGroup, T> body,
+        double timeoutSeconds = TimeoutSeconds)
     {
         var port = FreePort();
         var outcomes = new (T? Result, Exception? Error)[worldSize];
@@ -44,7 +45,7 @@ internal static class RankThreads
             try
             {
                 using var scope = NewDisposeScope();
-                using var group = ProcessGroup.Join(Options(rank, worldSize, port));
+                using var group = ProcessGroup.Join(Options(rank, worldSize, port, timeoutSeconds));
                 outcomes[rank] = (body(group), null);
             }
             catch (Exception e)
