@@ -28,6 +28,13 @@ public static partial class torch
             return new Tensor(handle);
         }
 
+        /// <summary>
+        /// Takes ownership of a native <c>at::Tensor*</c> that another native library created (as TorchSharp's method of
+        /// the same name does); the tensor joins the thread's innermost dispose scope. Throws on a NULL handle.
+        /// </summary>
+        public static Tensor UnsafeCreateTensor(IntPtr handle) =>
+            handle != IntPtr.Zero ? new Tensor(handle) : throw new ArgumentNullException(nameof(handle), "The native tensor handle is NULL.");
+
         /// <summary>The native handle; throws <see cref="ObjectDisposedException"/> once the tensor is disposed.</summary>
         public IntPtr Handle => handle != IntPtr.Zero ? handle : throw new ObjectDisposedException(nameof(Tensor), "The tensor was disposed.");
 

@@ -12,6 +12,8 @@ typedef at::Tensor* TensorHandle;
 
 namespace vtp {
 void set_error(const char* message);
+// Copies the pending error (NUL-terminated, truncated to capacity) and clears it; returns its full length, or -1.
+int64_t take_error(char* buffer, int64_t capacity);
 
 inline TensorHandle wrap(at::Tensor t) { return t.defined() ? new at::Tensor(std::move(t)) : nullptr; }
 

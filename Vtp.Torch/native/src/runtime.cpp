@@ -4,32 +4,10 @@
 #include <ATen/Parallel.h>
 #include <ATen/detail/CUDAHooksInterface.h>
 #include <c10/core/GradMode.h>
-#include <cstring>
-
-namespace {
-thread_local std::string last_error;
-thread_local bool has_error = false;
-}
-
-void vtp::set_error(const char* message) {
-  last_error = message ? message : "unknown native error";
-  has_error = true;
-}
 
 // Copies the pending error message (NUL-terminated, truncated to capacity) and clears it; returns its full length,
 // or -1 when there is no pending error.
-VTP_API int64_t vtp_take_error(char* buffer, int64_t capacity) {
-  if (!has_error) return -1;
-  int64_t n = (int64_t)last_error.size();
-  if (capacity > 0) {
-    int64_t k = std::min(n, capacity - 1);
-    std::memcpy(buffer, last_error.data(), (size_t)k);
-    buffer[k] = 0;
-  }
-  has_error = false;
-  last_error.clear();
-  return n;
-}
+VTP_API int64_t vtp_take_error(char* buffer, int64_t capacity) { return vtp::take_error(buffer, capacity); }
 
 VTP_API void vtp_set_num_threads(int32_t n) { at::set_num_threads(n); }
 VTP_API int32_t vtp_get_num_threads() { return at::get_num_threads(); }
