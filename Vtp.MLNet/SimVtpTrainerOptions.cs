@@ -1,6 +1,7 @@
 // Options shared by the two training estimators (pretraining and retrieval fine-tuning), ML.NET style: public
 // fields with defaults; each estimator copies them when it is created.
 using Microsoft.ML;
+using Vtp.Distributed;
 using Vtp.Modeling;
 using Vtp.Training;
 using Vtp.Video;
@@ -77,6 +78,12 @@ public abstract class SimVtpTrainerOptions
     public int CheckpointEverySteps;
     /// <summary>Continue from the newest checkpoint in <see cref="CheckpointDirectory"/> when there is one. Default: true.</summary>
     public bool Resume = true;
+    /// <summary>Train data-parallel as one rank of a multi-process job (see <see cref="TrainingOptions.Distributed"/> and
+    /// docs/distributed.md); every rank fits the same pipeline on the same data. Null: one process. Default: null.</summary>
+    public DistributedOptions? Distributed;
+    /// <summary>In a data-parallel run, all-gather the contrastive features so every rank's batch serves as negatives
+    /// (official: per-rank negatives). Default: false.</summary>
+    public bool GatherNegatives;
     /// <summary>Held-out data (same input columns) scored with retrieval metrics during training; null: none. Default: null.</summary>
     public IDataView? ValidationSet;
     /// <summary>Score <see cref="ValidationSet"/> after every epoch (true) or only after the last step (false). Default: true.</summary>

@@ -76,7 +76,8 @@ internal static class TrainerSetup
         BaseLearningRate = options.BaseLearningRate, BaseMinLearningRate = options.BaseMinLearningRate,
         WarmupFraction = options.WarmupFraction, WeightDecay = options.WeightDecay, Seed = seed, Device = device, DecodeWorkers = options.DecodeWorkers, ReuseClips = options.ReuseClips,
         BadSamples = options.BadSamples, CheckpointDirectory = options.CheckpointDirectory,
-        CheckpointEverySteps = options.CheckpointEverySteps, Resume = options.Resume,
+        CheckpointEverySteps = options.CheckpointEverySteps, Resume = options.Resume, Distributed = options.Distributed,
+        GatherNegatives = options.GatherNegatives,
     };
 
     /// <summary>Config and tokenizer of a model trained from scratch: BERT's vocabulary, or one learned from the captions
@@ -91,7 +92,8 @@ internal static class TrainerSetup
     }
 
     /// <summary>Optimizer steps per epoch, as the training loop counts them (partial batches dropped).</summary>
-    public static long StepsPerEpoch(SimVtpTrainerOptions options, int samples) => samples / (options.BatchSize * options.AccumulationSteps);
+    public static long StepsPerEpoch(SimVtpTrainerOptions options, int samples) =>
+        samples / (options.Distributed?.WorldSize ?? 1) / (options.BatchSize * options.AccumulationSteps);
 
     private static void RequireName(string? name, string option)
     {

@@ -62,9 +62,13 @@ public sealed class SimVtpPretrainModel : nn.Module
     internal Parameter MaskToken => mask_token;
 
     /// <summary>Runs the four passes and every loss (SIMVTP.md §3) on one batch.</summary>
+    /// <param name="inputs">The batch.</param>
+    /// <param name="gatherFeatures">Null (official): VTC contrasts within the batch. In a data-parallel run, a
+    /// differentiable all-gather of [B, C_e] features from every process (<c>ProcessGroup.AllGatherWithGradient</c>): VTC
+    /// then contrasts against every process's batch. VTM negatives and the returned similarity stay within the batch.</param>
     /// <exception cref="ArgumentException">An input has the wrong shape, type or values; the message names it, the
     /// expected value and the actual one.</exception>
-    public SimVtpPretrainOutput Forward(PretrainInputs inputs)
+    public SimVtpPretrainOutput Forward(PretrainInputs inputs, Func<Tensor, Tensor>? gatherFeatures = null)
     {
         var batch = CheckInputs(inputs);
         using var scope = NewDisposeScope();
@@ -89,7 +93,9 @@ public sealed class SimVtpPretrainModel : nn.Module
         var lossPix = nn.functional.mse_loss(pixelPred, target);
         var lossMlm = nn.functional.cross_entropy(mlmLogits.reshape(-1, config.VocabSize), inputs.MlmLabels.reshape(-1),
             ignore_index: SpecialTokens.IgnoreIndex);
-        var lossVtc = NormSoftmaxLoss.Compute(similarity, config.VtcTemperature);
+        var lossVtc = NormSoftmaxLoss.Compute(
+            gatherFeatures is null ? similarity : NormSoftmaxLoss.Similarity(gatherFeatures(textFeatures), gatherFeatures(videoFeatures)),
+            config.VtcTemperature);
         var lossVtm = nn.functional.cross_entropy(vtmLogits, vtmLabels);
         var w = options.LossWeights;
         var total = lossPix * w.Pix + lossMlm * w.Mlm + lossVtc * w.Vtc + lossVtm * w.Vtm;

@@ -14,9 +14,9 @@ public sealed class MicroBatch
 {
     private readonly int seed, epoch;
 
-    internal MicroBatch(IReadOnlyList<LoadedClip> clips, Device device, int seed, int epoch, Random batchRandom)
+    internal MicroBatch(IReadOnlyList<LoadedClip> clips, Device device, int seed, int epoch, Random batchRandom, Func<Tensor, Tensor>? gather = null)
     {
-        (Clips, Device, this.seed, this.epoch, BatchRandom) = (clips, device, seed, epoch, batchRandom);
+        (Clips, Device, this.seed, this.epoch, BatchRandom, GatherFeatures) = (clips, device, seed, epoch, batchRandom, gather);
     }
 
     /// <summary>The clips, in loader order.</summary>
@@ -27,6 +27,11 @@ public sealed class MicroBatch
 
     /// <summary>The source of draws over the whole micro-batch.</summary>
     public Random BatchRandom { get; }
+
+    /// <summary>In a data-parallel run with <see cref="TrainingOptions.GatherNegatives"/>: gathers a [B, C] feature batch
+    /// from every process into [processes x B, C], with gradients, for contrastive losses with more negatives. Null
+    /// otherwise (the official per-process negatives).</summary>
+    public Func<Tensor, Tensor>? GatherFeatures { get; }
 
     /// <summary>A new source of <paramref name="clip"/>'s own draws (the same for the same seed, epoch and sample).</summary>
     public Random ClipRandom(LoadedClip clip) => new(SeedMixer.Mix(seed, epoch, clip.SampleIndex, ClipStream));

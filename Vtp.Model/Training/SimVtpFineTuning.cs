@@ -33,7 +33,8 @@ public static class SimVtpFineTuning
             var (clips, device) = (batch.Clips, batch.Device);
             using var captions = CaptionBatch.Encode(tokenizer, clips.Select(c => c.Sample.Caption).ToList(), model.Config.MaxPositionEmbeddings);
             var video = ClipBatch.Stack(clips.Select(c => c.Clip).ToList()).to(device);
-            var loss = model.RetrievalLoss(model.VideoFeatures(video), model.TextFeatures(captions.InputIds.to(device), captions.AttentionMask.to(device)));
+            var (videos, texts) = (model.VideoFeatures(video), model.TextFeatures(captions.InputIds.to(device), captions.AttentionMask.to(device)));
+            var loss = batch.GatherFeatures is { } gather ? model.RetrievalLoss(gather(videos), gather(texts)) : model.RetrievalLoss(videos, texts);
             return new StepLoss(loss, new Dictionary<string, double> { ["retrieval"] = loss.ToDouble() });
         }, progress, cancellationToken);
     }

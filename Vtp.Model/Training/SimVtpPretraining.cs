@@ -31,7 +31,7 @@ public static class SimVtpPretraining
         return loop.Run(batch =>
         {
             var inputs = builder.Build(batch);
-            var output = model.Forward(inputs);
+            var output = model.Forward(inputs, batch.GatherFeatures);
             return new StepLoss(output.LossTotal, new Dictionary<string, double>
             {
                 ["total"] = output.LossTotal.ToDouble(), ["pix"] = output.LossPix.ToDouble(), ["mlm"] = output.LossMlm.ToDouble(),

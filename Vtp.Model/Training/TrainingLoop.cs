@@ -1,5 +1,6 @@
 // The optimisation loop shared by pretraining and fine-tuning: batches from the video loader, gradient accumulation,
-// the official schedule and AdamW, clipping, progress, cancellation, checkpoints and exact resumption.
+// the official schedule and AdamW, clipping, progress, cancellation, checkpoints and exact resumption, in one process
+// or data-parallel over several (DataParallel).
 using System.Diagnostics;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -29,29 +30,38 @@ internal sealed class TrainingLoop(
     nn.Module model, TrainingOptions options, IReadOnlyList<VideoTextSample> samples, ClipSamplingOptions sampling, string phase)
 {
     private readonly int clipsPerStep = options.BatchSize * options.AccumulationSteps;
+    private readonly int worldSize = options.Distributed?.WorldSize ?? 1;
 
-    /// <summary>Optimizer steps in one epoch (partial batches are dropped, as the official loader does).</summary>
-    public long StepsPerEpoch => samples.Count / clipsPerStep;
+    /// <summary>Optimizer steps in one epoch: each rank's equal share of the samples in whole steps (partial batches are
+    /// dropped, as the official loader does).</summary>
+    public long StepsPerEpoch => samples.Count / worldSize / clipsPerStep;
 
     public TrainingRun Run(MicroBatchLoss loss, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
     {
         options.Validate();
         if (StepsPerEpoch == 0)
-            throw new ArgumentException($"{phase} needs at least BatchSize x AccumulationSteps = {clipsPerStep} samples, got {samples.Count}.");
+            throw new ArgumentException($"{phase} needs at least BatchSize x AccumulationSteps x processes = {clipsPerStep * worldSize} samples, " +
+                $"got {samples.Count}.");
         var totalSteps = Math.Min(options.MaxSteps ?? long.MaxValue, StepsPerEpoch * options.Epochs);
-        var rate = LearningRateSchedule.Scaled(options.BaseLearningRate, clipsPerStep);
-        var schedule = new LearningRateSchedule(rate, LearningRateSchedule.Scaled(options.BaseMinLearningRate, clipsPerStep),
-            (long)Math.Round(options.WarmupFraction * totalSteps), totalSteps);
+        var totalBatch = clipsPerStep * worldSize;
+        var schedule = new LearningRateSchedule(LearningRateSchedule.Scaled(options.BaseLearningRate, totalBatch),
+            LearningRateSchedule.Scaled(options.BaseMinLearningRate, totalBatch), (long)Math.Round(options.WarmupFraction * totalSteps), totalSteps);
+        var device = TrainingDevices.Prepare(model, options.Device);
+        using var parallel = DataParallel.Join(options, model);
         using var optimizer = optim.AdamW(ParameterGroups.For(model, options.WeightDecay), lr: schedule.At(0),
             beta1: options.Beta1, beta2: options.Beta2, eps: options.Epsilon);
-        var device = TrainingDevices.Prepare(model, options.Device);
+        var leader = parallel is null || parallel.Rank == 0;
         var store = options.CheckpointDirectory is { } dir ? new CheckpointStore(dir, options.KeepCheckpoints) : null;
         var position = Start(store, optimizer, totalSteps);
+        parallel?.CheckSameStart(position);
         var loader = new VideoLoader(samples, new VideoLoaderOptions
         {
             Workers = options.DecodeWorkers, Capacity = Math.Max(2 * options.BatchSize, options.DecodeWorkers), Shuffle = true,
             Seed = options.Seed, BadSamples = options.BadSamples, Sampling = sampling, ReuseClips = options.ReuseClips,
+            Shard = parallel is null ? null : new DataShard(parallel.Rank, parallel.WorldSize),
         });
+        // Ranks stop together: a data-parallel run checks the token only between steps, through DataParallel.Agree.
+        var loaderToken = parallel is null ? cancellationToken : CancellationToken.None;
         var clock = Stopwatch.StartNew();
         long clipsSeen = 0, stepsAtStart = position.Step;
         TrainingProgress? last = null;
@@ -62,28 +72,31 @@ internal sealed class TrainingLoop(
             while (position.Step < totalSteps && position.Epoch < options.Epochs)
             {
                 var batch = new List<LoadedClip>(clipsPerStep);
-                foreach (var clip in loader.ReadEpoch(position.Epoch, cancellationToken, position.EpochPosition))
+                foreach (var clip in loader.ReadEpoch(position.Epoch, loaderToken, position.EpochPosition))
                 {
                     batch.Add(clip);
                     if (batch.Count < clipsPerStep) continue;
-                    var losses = Step(batch, position, loss, optimizer, schedule.At(position.Step), device, cancellationToken);
-                    clipsSeen += batch.Count;
+                    var losses = Step(batch, position, loss, optimizer, schedule.At(position.Step), device, parallel, loaderToken);
+                    clipsSeen += batch.Count * worldSize;
                     position = position with { Step = position.Step + 1, EpochPosition = clip.Position + 1 };
                     batch.Clear();
+                    var stop = false;
+                    if (parallel != null) (losses, stop) = parallel.Agree(losses, cancellationToken.IsCancellationRequested);
                     last = Report(progress, position, losses, schedule.At(position.Step - 1), clipsSeen, clock.Elapsed, stepsAtStart, totalSteps);
-                    if (store != null && options.CheckpointEverySteps > 0 && position.Step % options.CheckpointEverySteps == 0)
+                    if (stop) throw new OperationCanceledException(cancellationToken);
+                    if (leader && store != null && options.CheckpointEverySteps > 0 && position.Step % options.CheckpointEverySteps == 0)
                         checkpoint = store.Save(model, optimizer, position);
                     if (position.Step >= totalSteps) break;
                 }
                 if (position.Step < totalSteps) position = position with { Epoch = position.Epoch + 1, EpochPosition = 0 };
             }
         }
-        catch (OperationCanceledException) when (store != null)
+        catch (OperationCanceledException) when (store != null && leader)
         {
             store.Save(model, optimizer, position);
             throw;
         }
-        if (store != null) checkpoint = store.Save(model, optimizer, position);
+        if (store != null && leader) checkpoint = store.Save(model, optimizer, position);
         model.eval();
         return new TrainingRun(position.Step, totalSteps, stepsAtStart, last, checkpoint, loader.Skipped);
     }
@@ -101,19 +114,20 @@ internal sealed class TrainingLoop(
     }
 
     private Dictionary<string, double> Step(List<LoadedClip> clips, TrainingPosition position, MicroBatchLoss loss, AdamW optimizer, double lr,
-        Device device, CancellationToken cancellationToken)
+        Device device, DataParallel? parallel, CancellationToken cancellationToken)
     {
-        var step = position.Step;
         var sums = new Dictionary<string, double>();
         for (int micro = 0; micro < options.AccumulationSteps; micro++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var seed = SeedMixer.Mix(options.Seed, (int)step, micro);
-            manual_seed(seed);  // dropout of this micro-batch
+            var seed = SeedMixer.Mix(options.Seed, (int)position.Step, micro, parallel?.Rank ?? 0);
+            manual_seed(seed);  // dropout of this micro-batch (each rank its own, as the official seed + rank)
             using var scope = NewDisposeScope();
             var part = clips.GetRange(micro * options.BatchSize, options.BatchSize);
-            var result = loss(new MicroBatch(part, device, options.Seed, position.Epoch, new Random(seed)));
-            (result.Loss / options.AccumulationSteps).backward();
+            var result = loss(new MicroBatch(part, device, options.Seed, position.Epoch, new Random(seed), parallel?.Gather));
+            var scaled = result.Loss / options.AccumulationSteps;
+            if (parallel is null) scaled.backward();
+            else parallel.Backward(scaled, lastMicroBatch: micro == options.AccumulationSteps - 1);
             foreach (var (name, value) in result.Parts) sums[name] = sums.GetValueOrDefault(name) + value / options.AccumulationSteps;
         }
         foreach (var group in optimizer.ParamGroups) group.LearningRate = lr;

@@ -46,7 +46,7 @@ public sealed class VideoLoader
         }
     }
 
-    /// <summary>The order in which <see cref="ReadEpoch"/> visits sample indices in <paramref name="epoch"/>.</summary>
+    /// <summary>The order in which <see cref="ReadEpoch"/> visits sample indices in <paramref name="epoch"/> (this shard's part of it).</summary>
     public int[] EpochOrder(int epoch)
     {
         var order = Enumerable.Range(0, _samples.Count).ToArray();
@@ -55,7 +55,18 @@ public sealed class VideoLoader
             new Random(SeedMixer.Mix(Options.Seed, epoch)).Shuffle(order);
         }
 
-        return order;
+        if (Options.Shard is not { } shard)
+        {
+            return order;
+        }
+
+        var part = new int[order.Length / shard.Count];
+        for (var i = 0; i < part.Length; i++)
+        {
+            part[i] = order[shard.Index + i * shard.Count];
+        }
+
+        return part;
     }
 
     /// <summary>

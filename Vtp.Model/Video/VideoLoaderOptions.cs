@@ -1,5 +1,8 @@
 namespace Vtp.Video;
 
+/// <summary>Part <paramref name="Index"/> (0-based) of <paramref name="Count"/> equal parts of the data.</summary>
+public sealed record DataShard(int Index, int Count);
+
 /// <summary>Options of <see cref="VideoLoader"/>.</summary>
 public sealed class VideoLoaderOptions
 {
@@ -28,6 +31,13 @@ public sealed class VideoLoaderOptions
     /// </summary>
     public bool ReuseClips { get; init; }
 
+    /// <summary>
+    /// Read only part <c>Index</c> of <c>Count</c> of every epoch, as PyTorch's DistributedSampler does for a
+    /// data-parallel run: the epoch's order is drawn over all samples, then this part takes positions Index,
+    /// Index + Count, ..., floor(samples / Count) of them, so that every part has as many clips. Default: null (all).
+    /// </summary>
+    public DataShard? Shard { get; init; }
+
     /// <summary>How each clip is sampled, cropped and decoded.</summary>
     public ClipSamplingOptions Sampling { get; init; } = new();
 
@@ -38,6 +48,11 @@ public sealed class VideoLoaderOptions
         {
             throw new ArgumentException(
                 $"{nameof(Workers)} must be positive and {nameof(Capacity)} at least {nameof(Workers)}, got {Workers} and {Capacity}.");
+        }
+
+        if (Shard is { } shard && (shard.Count < 1 || shard.Index < 0 || shard.Index >= shard.Count))
+        {
+            throw new ArgumentException($"{nameof(Shard)} must have 0 <= Index < Count, got {shard.Index} of {shard.Count}.");
         }
 
         Sampling.Validate();

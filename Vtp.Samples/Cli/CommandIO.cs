@@ -18,11 +18,11 @@ internal sealed class CommandIO
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
     };
 
-    private readonly TextWriter stdout;
+    private readonly TextWriter stdout, stderr;
 
     public CommandIO(TextWriter stdout, TextWriter stderr, bool json, bool verbose, CancellationToken cancellationToken)
     {
-        this.stdout = stdout;
+        (this.stdout, this.stderr) = (stdout, stderr);
         Json = json;
         Verbose = verbose;
         CancellationToken = cancellationToken;
@@ -47,6 +47,18 @@ internal sealed class CommandIO
 
     /// <summary>Writes <paramref name="value"/> as indented snake_case JSON on stdout.</summary>
     public void WriteJson(object value) => stdout.WriteLine(JsonSerializer.Serialize(value, value.GetType(), JsonOptions));
+
+    /// <summary>Passes a line of another vtp process's stdout through unchanged (thread-safe).</summary>
+    public void WriteRawLine(string line)
+    {
+        lock (stdout) stdout.WriteLine(line);
+    }
+
+    /// <summary>Passes a line of another vtp process's stderr through unchanged (thread-safe).</summary>
+    public void WriteRawErrorLine(string line)
+    {
+        lock (stderr) stderr.WriteLine(line);
+    }
 
     /// <summary>Writes the result: <paramref name="json"/> with --json, else runs <paramref name="human"/>.</summary>
     public int Result(object json, Action human)

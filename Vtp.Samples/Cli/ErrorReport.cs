@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Vtp.Data;
+using Vtp.Distributed;
 using Vtp.Video;
 
 namespace Vtp.Samples.Cli;
@@ -23,6 +24,8 @@ internal sealed record ErrorReport(int ExitCode, string Message, string Hint)
         DatasetFormatException => new(ExitCodes.BadInput, error.Message,
             "Annotation files are CSV (video,caption[,start,end]), JSONL or SimVTP JSON; see docs/formats.md."),
         VideoDecodeException => new(ExitCodes.BadInput, error.Message, "Check the file with 'vtp probe <video>'."),
+        DistributedException => new(ExitCodes.Failure, error.Message,
+            "Another rank stopped or cannot be reached; the last checkpoint stays valid: start the job again to resume (docs/distributed.md)."),
         InvalidDataException or JsonException => new(ExitCodes.BadInput, error.Message,
             "The file is damaged or of another kind; model packages come from 'vtp pretrain', 'vtp finetune' or the demo."),
         ArgumentException => new(ExitCodes.Usage, error.Message, $"Run '{command} --help' for the options and their ranges."),

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Vtp.Distributed;
 using Vtp.MLNet;
 using Vtp.Samples.Cli;
 using Vtp.Video;
@@ -37,8 +38,25 @@ internal static class TrainerBindings
         binder.Add("--checkpoint-every", "Also checkpoint every this many steps (0: only at the end and on Ctrl+C)", o => o.CheckpointEverySteps,
             (o, v) => o.CheckpointEverySteps = v);
         binder.Add("--no-resume", "Start over even when the checkpoint folder holds a checkpoint", o => !o.Resume, (o, v) => o.Resume = !v);
+        AddDistributed(binder);
         binder.Add("--embedding-batch-size", "Clips or captions embedded together (validation and the result)", o => o.EmbeddingBatchSize,
             (o, v) => o.EmbeddingBatchSize = v);
         return binder;
+    }
+
+    // One rank of a data-parallel job (docs/distributed.md); without --world-size, RANK/WORLD_SIZE/MASTER_* variables
+    // are read, and 'vtp pretrain --nproc N' sets these for its local workers.
+    private static void AddDistributed<TOptions>(OptionBinder<TOptions> binder) where TOptions : SimVtpTrainerOptions
+    {
+        var job = new DistributedOptions();
+        void Set(TOptions o, Func<DistributedOptions, DistributedOptions> change) => o.Distributed = change(o.Distributed ?? new DistributedOptions());
+        binder.Add("--rank", "This process's rank in a data-parallel job (0 hosts the rendezvous)", _ => job.Rank, (o, v) => Set(o, d => d with { Rank = v }));
+        binder.Add("--world-size", "Processes in the data-parallel job", _ => job.WorldSize, (o, v) => Set(o, d => d with { WorldSize = v }));
+        binder.Add("--master-addr", "Address of rank 0's machine", _ => job.MasterAddress, (o, v) => Set(o, d => d with { MasterAddress = v }));
+        binder.Add("--master-port", "Rendezvous port on rank 0's machine", _ => job.MasterPort, (o, v) => Set(o, d => d with { MasterPort = v }));
+        binder.Add("--dist-timeout", "Seconds the rendezvous and each collective may wait before failing (a dead rank)",
+            _ => job.Timeout.TotalSeconds, (o, v) => Set(o, d => d with { Timeout = TimeSpan.FromSeconds(v) }));
+        binder.Add("--gather-negatives", "Contrast against every rank's batch (all-gather with gradients; official: per-rank negatives)",
+            o => o.GatherNegatives, (o, v) => o.GatherNegatives = v);
     }
 }

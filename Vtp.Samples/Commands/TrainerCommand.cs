@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.ML;
 using Spectre.Console;
+using Vtp.Distributed;
 using Vtp.MLNet;
 using Vtp.Samples.Cli;
 using Vtp.Samples.Data;
@@ -40,13 +41,16 @@ internal static class TrainerCommand
         var data = new Argument<string>("data") { Description = "Training annotations: CSV (video,caption[,start,end]), JSONL or SimVTP JSON" };
         var output = new Option<string>("--out") { Description = "Model package to write (.zip)", Required = true };
         var validation = new Option<string?>("--validation") { Description = "Held-out annotations scored with retrieval metrics after each epoch" };
-        var command = new Command(name, description) { data, output, validation };
+        var processes = new Option<int>("--nproc") { Description = "Train data-parallel in this many local processes (docs/distributed.md)", DefaultValueFactory = _ => 1 };
+        var command = new Command(name, description) { data, output, validation, processes };
         var binder = TrainerBindings.Create<TOptions>();
         addOwnOptions(binder);
         binder.AddTo(command);
         runner.Handle(command, (parse, io) =>
         {
             var options = binder.Apply(parse, new TOptions());
+            if (parse.GetValue(processes) is var count and not 1) return Launch(io, parse, count, options);
+            options.Distributed ??= DistributedOptions.FromEnvironment();
             var context = new MLContext(options.Seed);
             var input = Annotations.ToDataView(context, Annotations.Read(parse.GetValue(data)!));
             if (parse.GetValue(validation) is { } held) options.ValidationSet = Annotations.ToDataView(context, Annotations.Read(held));
@@ -54,6 +58,27 @@ internal static class TrainerCommand
             return Fit(io, options, title, parse.GetValue(output)!, () => trained(fit(context, options, input)));
         }, examples);
         return command;
+    }
+
+    // --nproc N: N local workers run this command as ranks 0..N-1.
+    private static int Launch(CommandIO io, ParseResult parse, int count, SimVtpTrainerOptions options)
+    {
+        if (count < 1) throw new CliException(ExitCodes.Usage, $"--nproc must be at least 1, got {count}.", "Give the number of local worker processes.");
+        if (options.Distributed is { } job && (job.Rank != 0 || job.WorldSize != 1))
+            throw new CliException(ExitCodes.Usage, "--nproc starts its own ranks; it cannot be combined with --rank or --world-size.",
+                "Use --nproc N on one machine, or --rank/--world-size/--master-addr for a job across machines.");
+        var args = parse.Tokens.Select(t => t.Value).ToList();
+        WithoutOption(args, "--nproc");
+        var port = WithoutOption(args, "--master-port") ? options.Distributed?.MasterPort : null;   // the launcher passes it on
+        return LocalLauncher.Run(io, args, count, port, (options.Distributed ?? new DistributedOptions()).Timeout);
+    }
+
+    // Removes "name value" or "name=value" from args; true when it was there.
+    private static bool WithoutOption(List<string> args, string name)
+    {
+        var index = args.FindIndex(a => a == name || a.StartsWith(name + "=", StringComparison.Ordinal));
+        if (index >= 0) args.RemoveRange(index, args[index] == name ? 2 : 1);
+        return index >= 0;
     }
 
     private static int Fit<TOptions>(CommandIO io, TOptions options, string title, string package, Func<TrainedModel> fit) where TOptions : SimVtpTrainerOptions
@@ -68,7 +93,8 @@ internal static class TrainerCommand
                 options.Progress = bar.ForTraining();
                 return fit();
             });
-            model.Save(package);
+            var rank = options.Distributed?.Rank ?? 0;
+            if (rank == 0) model.Save(package);                                          // one package per job: rank 0's
             var run = model.Run;
             var result = new TrainingResult(Paths.Relative(package), run?.Steps ?? 0, run?.TotalSteps ?? 0, run?.ResumedFromStep ?? 0, run?.Last?.Losses,
                 model.Validation, run?.Checkpoint, run?.Skipped.Count ?? 0, clock.Elapsed.TotalSeconds);

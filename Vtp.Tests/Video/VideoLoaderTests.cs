@@ -74,6 +74,21 @@ public sealed class VideoLoaderTests
     }
 
     [TestMethod]
+    public void Shards_TakeEveryCountthPositionOfTheWholeOrderWithEqualShares()
+    {
+        var whole = new VideoLoader(_solid, new VideoLoaderOptions { Shuffle = true, Seed = 4, Sampling = SmallClips }).EpochOrder(2);
+        var parts = Enumerable.Range(0, 4).Select(i => new VideoLoader(_solid,
+            new VideoLoaderOptions { Shuffle = true, Seed = 4, Sampling = SmallClips, Shard = new DataShard(i, 4) })).ToList();
+
+        // 6 samples over 4 parts: one each, positions 0-3 of the whole order; positions 4 and 5 are dropped this epoch
+        for (var i = 0; i < 4; i++) CollectionAssert.AreEqual(new[] { whole[i] }, parts[i].EpochOrder(2), $"part {i}");
+        var read = parts[1].ReadEpoch(epoch: 2).Single();
+        Assert.AreEqual(whole[1], read.SampleIndex);
+        Assert.AreEqual(0, read.Position, "positions count within the part");
+        Assert.Throws<ArgumentException>(() => new VideoLoader(_solid, new VideoLoaderOptions { Shard = new DataShard(4, 4) }));
+    }
+
+    [TestMethod]
     public void ReadEpoch_ResultsDoNotDependOnTheNumberOfWorkers()
     {
         var sampling = new ClipSamplingOptions { NumFrames = 4, Stride = 3, Size = 16, FlipProbability = 0.5 };
