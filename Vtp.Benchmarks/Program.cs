@@ -9,6 +9,9 @@ var benchmarks = new Dictionary<string, (string Description, Func<string[], int>
     ["embed"] = ("dual-encoder embedding videos/s and captions/s, Vtp against PyTorch, plus Vtp with decoding " +
         "([--config tiny] [--batch N] [--text-length N] [--steps N] [--threads N] [--clips N])", EmbeddingBenchmark.Run),
     ["block"] = ("one SimVTP block forward+backward, Vtp against PyTorch (reference/bench_block.py) ([--steps N] [--threads N])", BlockBenchmark.Run),
+    ["data-parallel"] = ("pretraining steps in 1 process against 2 processes joined by c10d (gloo), scaling efficiency and gradient bytes " +
+        "per step ([--config tiny] [--batch N] [--steps N])", DataParallelBenchmark.Run),
+    ["data-parallel-worker"] = ("one rank of 'data-parallel' (started by it)", DataParallelBenchmark.Worker),
     ["video-loader"] = ("VideoLoader clips/s against ffmpeg -f null; 'video-loader crossover' measures where seeking beats decoding " +
         "([--clips N] [--epochs N] [--folder DIR])", VideoLoaderBenchmark.Run),
 };
