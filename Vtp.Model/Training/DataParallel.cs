@@ -19,7 +19,7 @@ internal sealed class DataParallel : IDisposable
         try
         {
             GradientReducer.BroadcastParameters(group, model);
-            reducer = new GradientReducer(group, model.parameters());
+            reducer = new GradientReducer(group, model.parameters(), findUnusedParameters: true);          // official DDP setting
         }
         catch
         {

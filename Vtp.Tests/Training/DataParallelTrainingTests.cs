@@ -6,6 +6,7 @@ using Vtp.Modeling;
 using Vtp.Tests.Distributed;
 using Vtp.Tests.Learning;
 using Vtp.Training;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Vtp.Tests.Training;
@@ -24,47 +25,75 @@ public sealed class DataParallelTrainingTests
         BatchSize = batch, MaxSteps = Steps, BaseLearningRate = 8e-3, WarmupFraction = 0, Seed = 11, ReuseClips = true, DecodeWorkers = 1,
     };
 
+    private static readonly SimVtpConfig Config = DemoWorld.Instance.Config with { TextDropout = 0 };  // no dropout draws to align
+
+    // Captions of one token length, so that padding (which mean pooling counts) is the same in every batch layout.
+    private static readonly Lazy<List<VideoTextSample>> Samples = new(() => DemoWorld.Instance.Train
+        .GroupBy(s => DemoWorld.Instance.Tokenizer.Encode([s.Caption], Config.MaxPositionEmbeddings).Length).MaxBy(g => g.Count())!.Take(32).ToList());
+
     [TestMethod]
     [Timeout(300_000, CooperativeCancellation = true)]
-    public void TwoRanksOfBatchB_GiveTheWeightsOfOneProcessOfBatch2B()
-    {
-        var world = DemoWorld.Instance;
-        var config = world.Config with { TextDropout = 0 };                                 // no dropout draws to align
-        // captions of one token length, so that padding (which mean pooling counts) is the same in every batch layout
-        var samples = world.Train.GroupBy(s => world.Tokenizer.Encode([s.Caption], config.MaxPositionEmbeddings).Length)
-            .MaxBy(g => g.Count())!.Take(32).ToList();
-        Assert.HasCount(32, samples);
+    public void Pretraining_TwoRanksOfBatchB_GiveTheWeightsOfOneProcessOfBatch2B() =>
+        AssertRanksMatchOneProcess(Pretrain, ["pix", "vtc"]);
 
-        var (single, singleLosses) = Train(config, samples, Options(8), initSeed: 3);
+    [TestMethod]
+    [Timeout(300_000, CooperativeCancellation = true)]
+    public void FineTuning_TwoRanksOfBatchB_GiveTheWeightsOfOneProcessOfBatch2B() =>
+        AssertRanksMatchOneProcess(FineTune, ["retrieval"]);
+
+    private delegate Run Trainer(TrainingOptions options, long initSeed);
+
+    private sealed record Run(Dictionary<string, float[]> Initial, Dictionary<string, float[]> Weights, List<IReadOnlyDictionary<string, double>> Losses);
+
+    private static void AssertRanksMatchOneProcess(Trainer train, string[] parts)
+    {
+        Assert.HasCount(32, Samples.Value);
+        var single = train(Options(8), initSeed: 3);
         var port = RankThreads.FreePort();
-        var ranks = Enumerable.Range(0, 2).Select(rank => Task.Run(() => Train(config, samples, Options(4) with
+        var ranks = Enumerable.Range(0, 2).Select(rank => Task.Run(() => train(Options(4) with
         {
             Distributed = RankThreads.Options(rank, 2, port, timeoutSeconds: 60), GatherNegatives = true,
         }, initSeed: 3 + 100 * rank))).ToArray();                                           // rank 1 starts elsewhere: rank 0's weights are broadcast
         Task.WaitAll(ranks);
 
-        foreach (var (name, expected) in single)
+        foreach (var (name, expected) in single.Weights)
         {
             var (zero, one) = (ranks[0].Result.Weights[name], ranks[1].Result.Weights[name]);
             CollectionAssert.AreEqual(zero, one, $"{name}: the ranks hold identical weights");
-            for (int i = 0; i < expected.Length; i++)
-                Assert.AreEqual(expected[i], zero[i], 2e-5 + 2e-4 * Math.Abs(expected[i]), $"{name}[{i}] after {Steps} steps");
+            // Float32 sums in another order shift the updates by rounding; a wrong gradient moves them by their own size.
+            var moved = Distance(expected, single.Initial[name]);
+            Assert.IsTrue(Distance(zero, expected) <= 1e-3 * moved + 1e-7,
+                $"{name}: the ranks' weights differ from one process's by {Distance(zero, expected):E2} after {Steps} steps that moved them {moved:E2}");
         }
         for (int step = 0; step < Steps; step++)
-            foreach (var part in new[] { "pix", "vtc" })
-                Assert.AreEqual(singleLosses[step][part], ranks[0].Result.Losses[step][part], 1e-5 * Math.Abs(singleLosses[step][part]),
+            foreach (var part in parts)
+                Assert.AreEqual(single.Losses[step][part], ranks[0].Result.Losses[step][part], 1e-5 * Math.Abs(single.Losses[step][part]),
                     $"step {step + 1} {part}: the ranks' mean equals the whole batch's loss");
     }
 
-    private static (Dictionary<string, float[]> Weights, List<IReadOnlyDictionary<string, double>> Losses) Train(
-        SimVtpConfig config, IReadOnlyList<VideoTextSample> samples, TrainingOptions options, long initSeed)
+    private static double Distance(float[] a, float[] b) => Math.Sqrt(a.Zip(b, (x, y) => (double)(x - y) * (x - y)).Sum());
+
+    private static Run Pretrain(TrainingOptions options, long initSeed)
+    {
+        using var model = new SimVtpPretrainModel(Config, ModelOptions with { InitSeed = initSeed });
+        return Record(model, progress => SimVtpPretraining.Run(model, DemoWorld.Instance.Tokenizer, Samples.Value, options, progress: progress));
+    }
+
+    private static Run FineTune(TrainingOptions options, long initSeed)
+    {
+        using var model = new DualEncoder(Config, new DualEncoderOptions { DropPathRate = 0, InitSeed = initSeed });
+        return Record(model, progress => SimVtpFineTuning.Run(model, DemoWorld.Instance.Tokenizer, Samples.Value, options, progress: progress));
+    }
+
+    private static Run Record(nn.Module model, Action<IProgress<TrainingProgress>> train)
     {
         using var scope = NewDisposeScope();
-        using var model = new SimVtpPretrainModel(config, ModelOptions with { InitSeed = initSeed });
+        var initial = Weights(model);
         var losses = new List<IReadOnlyDictionary<string, double>>();
-        SimVtpPretraining.Run(model, DemoWorld.Instance.Tokenizer, samples, options,
-            progress: new SynchronousProgress<TrainingProgress>(p => losses.Add(p.Losses)));
-        var weights = model.state_dict().ToDictionary(kv => kv.Key, kv => kv.Value.to(ScalarType.Float32).data<float>().ToArray());
-        return (weights, losses);
+        train(new SynchronousProgress<TrainingProgress>(p => losses.Add(p.Losses)));
+        return new Run(initial, Weights(model), losses);
     }
+
+    private static Dictionary<string, float[]> Weights(nn.Module model) =>
+        model.state_dict().ToDictionary(kv => kv.Key, kv => kv.Value.to(ScalarType.Float32).data<float>().ToArray());
 }
