@@ -9,6 +9,8 @@ var benchmarks = new Dictionary<string, (string Description, Func<string[], int>
     ["embed"] = ("dual-encoder embedding videos/s and captions/s, Vtp against PyTorch, plus Vtp with decoding " +
         "([--config tiny] [--batch N] [--text-length N] [--steps N] [--threads N] [--clips N])", EmbeddingBenchmark.Run),
     ["block"] = ("one SimVTP block forward+backward, Vtp against PyTorch (reference/bench_block.py) ([--steps N] [--threads N])", BlockBenchmark.Run),
+    ["ablation"] = ("the paper's ablations on the demo world (mask ratios, losses, data), table into docs/ablations.md " +
+        "([--seeds 3] [--quick] [--out FILE] [--rows official,text-15,...] [--data DIR] [--pretrain-steps N] [--finetune-steps N])", AblationBenchmark.Run),
     ["video-loader"] = ("VideoLoader clips/s against ffmpeg -f null; 'video-loader crossover' measures where seeking beats decoding " +
         "([--clips N] [--epochs N] [--folder DIR])", VideoLoaderBenchmark.Run),
 };

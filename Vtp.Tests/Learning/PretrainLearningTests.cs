@@ -2,6 +2,7 @@
 // the model uses the other modality). Motion words are measured and reported, but at this budget they are not
 // grounded (as docs/benchmarks.md records), so only colour is asserted.
 using Vtp.Modeling;
+using Vtp.Samples.Ablation;
 using Vtp.Training;
 using Vtp.Video;
 using static TorchSharp.torch;
@@ -33,8 +34,15 @@ public sealed class PretrainLearningTests
     {
         var world = DemoWorld.Instance;
         using var model = PretrainedDemoModel.Instance.Load();
-        var probe = new MlmProbe(model, world.Tokenizer, world.Test);
-        var results = new[] { MlmProbe.Colours, MlmProbe.Directions }
+        var clips = new VideoLoader(world.Test, new VideoLoaderOptions
+        {
+            Sampling = new ClipSamplingOptions
+            {
+                Temporal = TemporalSampling.Pretraining, NumFrames = model.Config.NumFrames, Spatial = SpatialSampling.CenterCrop, Size = model.Config.ImageSize,
+            },
+        }).ReadEpoch().ToList();
+        var probe = new MlmWordProbe(model, world.Tokenizer, clips);
+        var results = new[] { MlmWordProbe.Colours, MlmWordProbe.Directions }
             .Select(words => (words, video: probe.Accuracy(words, blankVideo: false), blank: probe.Accuracy(words, blankVideo: true))).ToList();
         foreach (var (words, video, blank) in results)
             TestContext.WriteLine($"{string.Join("/", words)}: {video:P1} with the video, {blank:P1} with a blank video");
