@@ -12,6 +12,8 @@ var benchmarks = new Dictionary<string, (string Description, Func<string[], int>
     ["data-parallel"] = ("pretraining steps in 1 process against 2 processes joined by c10d (gloo), scaling efficiency and gradient bytes " +
         "per step ([--config tiny] [--batch N] [--steps N])", DataParallelBenchmark.Run),
     ["data-parallel-worker"] = ("one rank of 'data-parallel' (started by it)", DataParallelBenchmark.Worker),
+    ["ablation"] = ("the paper's ablations on the demo world (mask ratios, losses, data), table into docs/ablations.md " +
+        "([--seeds 3] [--quick] [--out FILE] [--rows official,text-15,...] [--data DIR] [--pretrain-steps N] [--finetune-steps N])", AblationBenchmark.Run),
     ["video-loader"] = ("VideoLoader clips/s against ffmpeg -f null; 'video-loader crossover' measures where seeking beats decoding " +
         "([--clips N] [--epochs N] [--folder DIR])", VideoLoaderBenchmark.Run),
 };

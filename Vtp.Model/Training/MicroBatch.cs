@@ -14,7 +14,13 @@ public sealed class MicroBatch
 {
     private readonly int seed, epoch;
 
-    internal MicroBatch(IReadOnlyList<LoadedClip> clips, Device device, int seed, int epoch, Random batchRandom, Func<Tensor, Tensor>? gather = null)
+    /// <param name="clips">The clips, in loader order.</param>
+    /// <param name="device">Where the loss is computed.</param>
+    /// <param name="seed">The run's seed (of the per-clip sources).</param>
+    /// <param name="epoch">The epoch the clips belong to.</param>
+    /// <param name="batchRandom">The source of draws over the whole micro-batch.</param>
+    /// <param name="gather">See <see cref="GatherFeatures"/>.</param>
+    public MicroBatch(IReadOnlyList<LoadedClip> clips, Device device, int seed, int epoch, Random batchRandom, Func<Tensor, Tensor>? gather = null)
     {
         (Clips, Device, this.seed, this.epoch, BatchRandom, GatherFeatures) = (clips, device, seed, epoch, batchRandom, gather);
     }

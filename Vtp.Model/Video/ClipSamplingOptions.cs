@@ -1,7 +1,7 @@
 namespace Vtp.Video;
 
 /// <summary>How <see cref="VideoClipReader"/> turns a video into a clip. Defaults are SimVTP's pre-training recipe.</summary>
-public sealed class ClipSamplingOptions
+public sealed record ClipSamplingOptions
 {
     /// <summary>Temporal sampler. Default: <see cref="TemporalSampling.Pretraining"/>.</summary>
     public TemporalSampling Temporal { get; init; } = TemporalSampling.Pretraining;
@@ -38,6 +38,12 @@ public sealed class ClipSamplingOptions
 
     /// <summary>Decoder options (strategy, size limit, error tolerance).</summary>
     public VideoDecodeOptions Decode { get; init; } = new();
+
+    /// <summary>
+    /// Probes and decodes shared with every reader given these options, kept for the life of the cache (null: each
+    /// reader probes a file once and decodes every clip it reads). Changes no pixel and no random draw. Default: null.
+    /// </summary>
+    public ClipDecodeCache? Cache { get; init; }
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid setting.</summary>
     public void Validate()

@@ -31,7 +31,9 @@ public sealed class VideoClipReader
         var temporal = SampleFrames(window, random);
         var (geometry, crops) = ChooseGeometry(info, random);
         var all = temporal.SelectMany(v => v).ToArray();
-        var frames = VideoFrameDecoder.Decode(info, all, geometry, Options.Decode, cancellationToken);
+        var frames = Options.Cache is { } cache
+            ? cache.Decode(path, all, geometry, Options.Decode, () => VideoFrameDecoder.Decode(info, all, geometry, Options.Decode, cancellationToken))
+            : VideoFrameDecoder.Decode(info, all, geometry, Options.Decode, cancellationToken);
 
         int t = Options.NumFrames, size = Options.Size;
         var viewLength = 3 * t * size * size;
@@ -50,9 +52,15 @@ public sealed class VideoClipReader
         return new VideoClip(pixels, temporal.Length * crops.Length, t, size, size, temporal, frames.RepeatedFrames);
     }
 
-    /// <summary>Probes <paramref name="path"/>, reusing an earlier result while the file's size and time stamp are unchanged.</summary>
+    /// <summary>Probes <paramref name="path"/>, reusing an earlier result (of this reader, or of the shared
+    /// <see cref="ClipSamplingOptions.Cache"/>) while the file's size and time stamp are unchanged.</summary>
     public VideoInfo Probe(string path, CancellationToken cancellationToken = default)
     {
+        if (Options.Cache is { } cache)
+        {
+            return cache.Probe(path, () => VideoProbe.Probe(path, cancellationToken));
+        }
+
         var file = new FileInfo(path);
         if (file.Exists && _probes.TryGetValue(file.FullName, out var cached)
             && cached.Length == file.Length && cached.Written == file.LastWriteTimeUtc)
