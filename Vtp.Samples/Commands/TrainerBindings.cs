@@ -49,7 +49,9 @@ internal static class TrainerBindings
     private static void AddDistributed<TOptions>(OptionBinder<TOptions> binder) where TOptions : SimVtpTrainerOptions
     {
         var job = new DistributedOptions();
-        void Set(TOptions o, Func<DistributedOptions, DistributedOptions> change) => o.Distributed = change(o.Distributed ?? new DistributedOptions());
+        // Options given on the command line override the launcher variables, which override the defaults.
+        void Set(TOptions o, Func<DistributedOptions, DistributedOptions> change) =>
+            o.Distributed = change(o.Distributed ?? DistributedOptions.FromEnvironment() ?? new DistributedOptions());
         binder.Add("--rank", "This process's rank in a data-parallel job (0 hosts the rendezvous)", _ => job.Rank, (o, v) => Set(o, d => d with { Rank = v }));
         binder.Add("--world-size", "Processes in the data-parallel job", _ => job.WorldSize, (o, v) => Set(o, d => d with { WorldSize = v }));
         binder.Add("--master-addr", "Address of rank 0's machine", _ => job.MasterAddress, (o, v) => Set(o, d => d with { MasterAddress = v }));

@@ -51,6 +51,7 @@ internal static class TrainerCommand
             var options = binder.Apply(parse, new TOptions());
             if (parse.GetValue(processes) is var count and not 1) return Launch(io, parse, count, options);
             options.Distributed ??= DistributedOptions.FromEnvironment();
+            if (options.Distributed is { WorldSize: 1 }) options.Distributed = null;                // one process: no group
             var context = new MLContext(options.Seed);
             var input = Annotations.ToDataView(context, Annotations.Read(parse.GetValue(data)!));
             if (parse.GetValue(validation) is { } held) options.ValidationSet = Annotations.ToDataView(context, Annotations.Read(held));

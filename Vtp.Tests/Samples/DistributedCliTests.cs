@@ -10,11 +10,11 @@ namespace Vtp.Tests.Samples;
 [TestClass]
 public sealed class DistributedCliTests
 {
-    private static string[] Pretrain(string folder, int maxSteps) =>
+    private static string[] Pretrain(string folder, int maxSteps, int timeoutSeconds = 30) =>
     [
         "pretrain", SampleWorld.Instance.TrainCsv, "--out", Path.Combine(folder, "pretrained.zip"), "--preset", "tiny", "--vocabulary", "LearnFromCaptions",
         "--batch-size", "4", "--epochs", "20", "--max-steps", $"{maxSteps}", "--seed", "3", "--threads", "1", "--reuse-clips", "--decode-workers", "1",
-        "--checkpoints", Path.Combine(folder, "ckpt"), "--checkpoint-every", "1", "--dist-timeout", "30", "--json",
+        "--checkpoints", Path.Combine(folder, "ckpt"), "--checkpoint-every", "1", "--dist-timeout", $"{timeoutSeconds}", "--json",
     ];
 
     [TestMethod]
@@ -23,19 +23,25 @@ public sealed class DistributedCliTests
     {
         var folder = SampleWorld.Instance.NewFolder();
         var port = Distributed.RankThreads.FreePort();
-        var ranks = Enumerable.Range(0, 2).Select(rank => Start(folder,
-            [.. Pretrain(folder, 60), "--rank", $"{rank}", "--world-size", "2", "--master-port", $"{port}"])).ToArray();
+        var ranks = new[]
+        {
+            Start(folder, [.. Pretrain(folder, 60), "--rank", "0", "--world-size", "2", "--master-port", $"{port}"]),
+            Start(folder, Pretrain(folder, 60), new() { ["RANK"] = "1", ["WORLD_SIZE"] = "2", ["MASTER_ADDR"] = "127.0.0.1", ["MASTER_PORT"] = $"{port}" }),
+        };                                                                                  // rank 1 joins through PyTorch's launcher variables
         var checkpoints = new CheckpointStore(Path.Combine(folder, "ckpt"));
         var clock = Stopwatch.StartNew();
         while (!(checkpoints.Latest() is { } latest && latest.EndsWith("03", StringComparison.Ordinal)) && clock.Elapsed < TimeSpan.FromMinutes(2))
             Thread.Sleep(50);
-        Assert.IsFalse(ranks[0].HasExited, "the job was still running when rank 1 was killed");
-        ranks[1].Kill();
+        Assert.IsFalse(ranks[0].Process.HasExited, $"the job was still running when rank 1 was killed; rank 0:\n{ranks[0].Errors}");
+        ranks[1].Process.Kill();
         var killed = Stopwatch.StartNew();
 
-        Assert.IsTrue(ranks[0].WaitForExit(TimeSpan.FromSeconds(40)), "rank 0 stops within the collective timeout (30 s)");
-        var stderr = ranks[0].StandardError.ReadToEnd();
-        Assert.AreEqual(ExitCodes.Failure, ranks[0].ExitCode, stderr);
+        var stopped = ranks[0].Process.WaitForExit(TimeSpan.FromSeconds(40));
+        if (!stopped) ranks[0].Process.Kill(entireProcessTree: true);
+        ranks[0].Process.WaitForExit();                                                     // the stderr pump has finished
+        var stderr = ranks[0].Errors;
+        Assert.IsTrue(stopped, $"rank 0 stops within the collective timeout (30 s); its stderr so far:\n{stderr}");
+        Assert.AreEqual(ExitCodes.Failure, ranks[0].Process.ExitCode, stderr);
         StringAssert.Contains(stderr, "rank 0", $"the error names this rank:\n{stderr}");
         var kept = checkpoints.Latest() ?? throw new AssertFailedException("no checkpoint");
         var keptStep = int.Parse(kept[^8..]);
@@ -51,6 +57,19 @@ public sealed class DistributedCliTests
     }
 
     [TestMethod]
+    [Timeout(120_000, CooperativeCancellation = true)]
+    public void RendezvousTimeout_FailsWithinTheTimeoutNamingTheAddress()
+    {
+        var folder = SampleWorld.Instance.NewFolder();
+        var port = Distributed.RankThreads.FreePort();
+        var clock = Stopwatch.StartNew();
+        var run = CliRun.Of([.. Pretrain(folder, 2, timeoutSeconds: 3), "--rank", "0", "--world-size", "2", "--master-port", $"{port}"]);
+        run.Fails(ExitCodes.Failure, $"127.0.0.1:{port}");
+        Assert.IsTrue(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}");
+        Assert.IsFalse(File.Exists(Path.Combine(folder, "pretrained.zip")));
+    }
+
+    [TestMethod]
     public void Nproc_WithRankOptions_IsAUsageError() =>
         CliRun.Of([.. Pretrain(SampleWorld.Instance.NewFolder(), 2), "--nproc", "2", "--rank", "1"]).Fails(ExitCodes.Usage, "--nproc starts its own ranks");
 
@@ -60,14 +79,34 @@ public sealed class DistributedCliTests
 
     public TestContext TestContext { get; set; } = null!;
 
-    private static Process Start(string folder, string[] args)
+    private static Rank Start(string folder, string[] args, Dictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo("dotnet") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (name, value) in environment ?? []) info.Environment[name] = value;
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "vtp.dll"));
         foreach (var arg in args) info.ArgumentList.Add(arg);
-        var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, _) => { };                                    // drained, not needed
+        var process = new Process { StartInfo = info };
+        var errors = new System.Text.StringBuilder();
+        process.OutputDataReceived += (_, _) => { };                                    // drained (a full pipe would block the rank), not needed
+        process.ErrorDataReceived += (_, e) =>
+        {
+            lock (errors) errors.AppendLine(e.Data);
+        };
+        process.Start();
         process.BeginOutputReadLine();
-        return process;
+        process.BeginErrorReadLine();
+        return new Rank(process, errors);
+    }
+
+    /// <summary>A rank's process and its stderr so far.</summary>
+    private sealed record Rank(Process Process, System.Text.StringBuilder ErrorLines)
+    {
+        public string Errors
+        {
+            get
+            {
+                lock (ErrorLines) return ErrorLines.ToString();
+            }
+        }
     }
 }

@@ -101,7 +101,7 @@ VTP_API GroupHandle vtp_dist_group_new(const char* backend, const char* address,
   options.port = (uint16_t)port;
   options.isServer = rank == 0;
   options.numWorkers = (size_t)world_size;
-  options.waitWorkers = true;
+  options.waitWorkers = false;  // libtorch 1.13's wait ignores the timeout; the barrier below waits with it
   options.timeout = timeout;
   options.multiTenant = true;
   auto tcp = c10::make_intrusive<c10d::TCPStore>(address, options);
