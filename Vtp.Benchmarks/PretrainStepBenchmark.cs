@@ -1,5 +1,6 @@
 // Pretraining step (four passes, all losses, backward, AdamW) of Vtp's SimVtpPretrainModel against PyTorch
 // (reference/bench_pretrain.py), on the same config and batch shape, in one run.
+using Vtp.Modeling;
 using static TorchSharp.torch;
 
 namespace Vtp.Benchmarks;
@@ -10,7 +11,8 @@ namespace Vtp.Benchmarks;
 /// faults per step and each process's peak resident memory. With <c>--rounds R</c> the two sides take turns R times.
 /// </summary>
 /// <remarks>Arguments: <c>[--config tiny] [--frames N] [--batch 8] [--text-length 16] [--steps 10] [--threads 1]
-/// [--rounds 1] [--vtp-json]</c>; <c>--vtp-json</c> times Vtp alone and prints the peer's JSON line.</remarks>
+/// [--rounds 1] [--fuse] [--vtp-json]</c>; <c>--fuse</c> runs Vtp with <see cref="SimVtpPretrainOptions.FusePasses"/>;
+/// <c>--vtp-json</c> times Vtp alone and prints the peer's JSON line.</remarks>
 public static class PretrainStepBenchmark
 {
     public static int Run(string[] args)
@@ -24,7 +26,8 @@ public static class PretrainStepBenchmark
         var rounds = Arguments.Int(args, "--rounds", 1);
         set_num_threads(threads);
         var config = PretrainStepRunner.Config(preset, frames);
-        using var session = new VtpPretrainSession(config, batch, textLength);
+        var fuse = args.Contains("--fuse");
+        using var session = new VtpPretrainSession(config, batch, textLength, new SimVtpPretrainOptions { FusePasses = fuse });
         if (args.Contains("--vtp-json"))
         {
             Console.WriteLine(session.Measure(2, steps).ToJson());
@@ -41,7 +44,8 @@ public static class PretrainStepBenchmark
         File.Delete(configPath);
         var (vtp, peer) = (PretrainMeasurement.Combine(vtpRuns), PretrainMeasurement.Combine(peerRuns));
         Console.WriteLine($"pretraining step, config {preset}, {config.NumFrames} frames, batch {batch}, text length {textLength}, " +
-                          $"libtorch threads {threads}, {rounds} round(s) of {steps} steps");
+                          $"libtorch threads {threads}, {rounds} round(s) of {steps} steps" +
+                          (fuse ? ", Vtp with the fused joint + VTM pass" : ""));
         Report.Ratio(vtp.Step, peer.Step);
         Console.WriteLine($"clips/s (best step): Vtp {batch * 1000 / vtp.Step.BestMs:F2}, PyTorch {batch * 1000 / peer.Step.BestMs:F2}");
         Report.Phases(vtp, peer);

@@ -37,10 +37,10 @@ internal sealed class VtpPretrainSession : IDisposable
     private readonly optim.Optimizer optimizer;
     private readonly SyntheticBatch batch;
 
-    public VtpPretrainSession(SimVtpConfig config, int batch, int textLength)
+    public VtpPretrainSession(SimVtpConfig config, int batch, int textLength, SimVtpPretrainOptions? options = null)
     {
         manual_seed(0);
-        model = new SimVtpPretrainModel(config);
+        model = new SimVtpPretrainModel(config, options);
         optimizer = optim.AdamW(ParameterGroups.For(model, 0.05), lr: 1e-4, beta1: 0.9, beta2: 0.95);
         this.batch = SyntheticBatch.Create(config, batch, textLength, new Random(0));
         model.train();
