@@ -28,7 +28,7 @@ public static class PretrainStepBenchmark
         var cacheMb = Arguments.Int(args, "--cpu-cache", 0);
         set_num_threads(threads);
 #if !VTP_REAL_TORCHSHARP
-        TorchSharp.CpuMemory.CacheCapacity = (long)cacheMb << 20;
+        if (cacheMb > 0) TorchSharp.CpuMemory.CacheCapacity = (long)cacheMb << 20;
 #endif
         var config = PretrainStepRunner.Config(preset, frames);
         var fuse = args.Contains("--fuse");

@@ -14,6 +14,8 @@ var benchmarks = new Dictionary<string, (string Description, Func<string[], int>
     ["scaling"] = ("pretraining step time vs frames and batch, peak memory vs batch, Vtp against PyTorch " +
         "([--config small] [--frames 8,16,32] [--frames-batch N] [--batches 2,4,8] [--steps N] [--rounds N] [--text-length N] [--threads N])",
         ScalingBenchmark.Run),
+    ["ops"] = ("microseconds per tiny tensor op (the binding's per-call cost), Vtp against PyTorch ([--calls N] [--steps N] [--threads N])",
+        OpOverheadBenchmark.Run),
     ["block"] = ("one SimVTP block forward+backward, Vtp against PyTorch (reference/bench_block.py) ([--steps N] [--threads N])", BlockBenchmark.Run),
     ["video-loader"] = ("VideoLoader clips/s against ffmpeg -f null; 'video-loader crossover' measures where seeking beats decoding " +
         "([--clips N] [--epochs N] [--folder DIR])", VideoLoaderBenchmark.Run),
