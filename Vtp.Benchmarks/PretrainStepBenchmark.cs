@@ -1,6 +1,5 @@
 // Pretraining step (four passes, all losses, backward, AdamW) of Vtp's SimVtpPretrainModel against PyTorch
 // (reference/bench_pretrain.py), on the same config and batch shape, in one run.
-using Vtp.Modeling;
 using static TorchSharp.torch;
 
 namespace Vtp.Benchmarks;
@@ -11,8 +10,7 @@ namespace Vtp.Benchmarks;
 /// faults per step and each process's peak resident memory. With <c>--rounds R</c> the two sides take turns R times.
 /// </summary>
 /// <remarks>Arguments: <c>[--config tiny] [--frames N] [--batch 8] [--text-length 16] [--steps 10] [--threads 1]
-/// [--rounds 1] [--fuse] [--cpu-cache MiB] [--vtp-json]</c>; <c>--fuse</c> runs Vtp with
-/// <see cref="SimVtpPretrainOptions.FusePasses"/>, <c>--cpu-cache</c> with that block cache capacity;
+/// [--rounds 1] [--cpu-cache MiB] [--vtp-json]</c>; <c>--cpu-cache</c> runs Vtp with that block cache capacity;
 /// <c>--vtp-json</c> times Vtp alone and prints the peer's JSON line.</remarks>
 public static class PretrainStepBenchmark
 {
@@ -31,8 +29,7 @@ public static class PretrainStepBenchmark
         if (cacheMb > 0) TorchSharp.CpuMemory.CacheCapacity = (long)cacheMb << 20;
 #endif
         var config = PretrainStepRunner.Config(preset, frames);
-        var fuse = args.Contains("--fuse");
-        using var session = new VtpPretrainSession(config, batch, textLength, new SimVtpPretrainOptions { FusePasses = fuse });
+        using var session = new VtpPretrainSession(config, batch, textLength);
         if (args.Contains("--vtp-json"))
         {
             Console.WriteLine(session.Measure(2, steps).ToJson());
@@ -50,7 +47,7 @@ public static class PretrainStepBenchmark
         var (vtp, peer) = (PretrainMeasurement.Combine(vtpRuns), PretrainMeasurement.Combine(peerRuns));
         Console.WriteLine($"pretraining step, config {preset}, {config.NumFrames} frames, batch {batch}, text length {textLength}, " +
                           $"libtorch threads {threads}, {rounds} round(s) of {steps} steps" +
-                          (fuse ? ", Vtp with the fused joint + VTM pass" : "") + (cacheMb > 0 ? $", Vtp with a {cacheMb} MiB CPU block cache" : ""));
+                          (cacheMb > 0 ? $", Vtp with a {cacheMb} MiB CPU block cache" : ""));
         Report.Ratio(vtp.Step, peer.Step);
         Console.WriteLine($"clips/s (best step): Vtp {batch * 1000 / vtp.Step.BestMs:F2}, PyTorch {batch * 1000 / peer.Step.BestMs:F2}");
         Report.Phases(vtp, peer);
