@@ -12,7 +12,7 @@ namespace Vtp.Benchmarks;
 /// No-grad embedding at a config preset: a batch of synthetic videos and captions through each tower (decoding
 /// excluded, both sides), then <see cref="SimVtpEmbedder"/> over generated 10 s 640x360 clips (decoding included).
 /// </summary>
-/// <remarks>Arguments: <c>[--config tiny] [--batch 16] [--text-length 16] [--steps 10] [--threads 1] [--clips 8]</c>.</remarks>
+/// <remarks>Arguments: <c>[--config tiny] [--batch 16] [--text-length 16] [--steps 10] [--threads 1] [--clips 8 (0: skip decoding)]</c>.</remarks>
 public static class EmbeddingBenchmark
 {
     public static int Run(string[] args)
@@ -46,6 +46,7 @@ public static class EmbeddingBenchmark
         Report.Ratio(text, new StepTimes(peer.GetProperty("text_best_ms").GetDouble(), peer.GetProperty("text_median_ms").GetDouble()));
         Console.WriteLine($"  captions/s (best batch): Vtp {batch * 1000 / text.BestMs:F1}, PyTorch {batch * 1000 / peer.GetProperty("text_best_ms").GetDouble():F1}");
 
+        if (clips == 0) return 0;
         var folder = Path.Combine(Path.GetTempPath(), "vtp-bench-video");
         Directory.CreateDirectory(folder);
         var samples = Enumerable.Range(0, clips).Select(i => new VideoTextSample(VideoLoaderBenchmark.Generate(folder, $"clip{i}.mp4", 10, null, i), "")).ToList();

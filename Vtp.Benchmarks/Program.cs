@@ -5,9 +5,19 @@ using Vtp.Benchmarks;
 var benchmarks = new Dictionary<string, (string Description, Func<string[], int> Run)>
 {
     ["pretrain-step"] = ("one SimVTP pretraining step (4 passes, losses, backward, AdamW), Vtp against PyTorch " +
-        "([--config tiny|small|parity|base] [--batch N] [--text-length N] [--steps N] [--threads N])", PretrainStepBenchmark.Run),
+        "([--config tiny|small|parity|base] [--frames N] [--batch N] [--text-length N] [--steps N] [--threads N] [--rounds N] " +
+        "[--cpu-cache MiB] [--vtp-json])", PretrainStepBenchmark.Run),
     ["embed"] = ("dual-encoder embedding videos/s and captions/s, Vtp against PyTorch, plus Vtp with decoding " +
         "([--config tiny] [--batch N] [--text-length N] [--steps N] [--threads N] [--clips N])", EmbeddingBenchmark.Run),
+    ["mfu"] = ("model FLOPs utilisation of pretraining steps against the measured sgemm peak, Vtp and PyTorch " +
+        "([--runs tiny:8:10,small:4:3,base:2:2] [--text-length N] [--threads N] [--sizes 512,1024,2048])", MfuBenchmark.Run),
+    ["scaling"] = ("pretraining step time vs frames and batch, peak memory vs batch, Vtp against PyTorch " +
+        "([--config small] [--frames 8,16,32] [--frames-batch N] [--batches 2,4,8] [--steps N] [--rounds N] [--text-length N] [--threads N])",
+        ScalingBenchmark.Run),
+    ["fuse"] = ("Vtp's pretraining step with the official four encoder calls against the fused joint + VTM call, taking turns " +
+        "([--config tiny] [--batch N] [--text-length N] [--steps N] [--rounds N] [--threads N])", FusedPassesBenchmark.Run),
+    ["ops"] = ("microseconds per tiny tensor op (the binding's per-call cost), Vtp against PyTorch ([--calls N] [--steps N] [--threads N])",
+        OpOverheadBenchmark.Run),
     ["block"] = ("one SimVTP block forward+backward, Vtp against PyTorch (reference/bench_block.py) ([--steps N] [--threads N])", BlockBenchmark.Run),
     ["data-parallel"] = ("pretraining steps in 1 process against 2 processes joined by c10d (gloo), scaling efficiency and gradient bytes " +
         "per step ([--config tiny] [--batch N] [--steps N])", DataParallelBenchmark.Run),

@@ -19,9 +19,15 @@ internal static class StepTimer
             step();
             if (i >= warmup) times.Add(clock.Elapsed.TotalMilliseconds);
         }
-        times.Sort();
-        var median = times.Count % 2 == 1 ? times[times.Count / 2] : (times[times.Count / 2 - 1] + times[times.Count / 2]) / 2;
-        return new StepTimes(times[0], median);
+        return new StepTimes(times.Min(), Median(times));
+    }
+
+    /// <summary>The median (the mean of the middle two for an even count).</summary>
+    public static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        var half = sorted.Count / 2;
+        return sorted.Count % 2 == 1 ? sorted[half] : (sorted[half - 1] + sorted[half]) / 2;
     }
 
     /// <summary>Runs reference/<paramref name="script"/> with Debian's python3-torch and returns its JSON line.</summary>
@@ -39,6 +45,13 @@ internal static class StepTimer
     }
 
     public static StepTimes Times(JsonElement peer) => new(peer.GetProperty("best_ms").GetDouble(), peer.GetProperty("median_ms").GetDouble());
+
+    /// <summary>Minor page faults of this process so far (/proc/self/stat, field 10).</summary>
+    public static long MinorFaults()
+    {
+        var stat = File.ReadAllText("/proc/self/stat");
+        return long.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[7], CultureInfo.InvariantCulture);
+    }
 
     /// <summary>Peak resident memory of this process in MiB (VmHWM).</summary>
     public static double PeakResidentMb() =>

@@ -73,21 +73,31 @@ public sealed class SimVtpPretrainModel : nn.Module
         var batch = CheckInputs(inputs);
         using var scope = NewDisposeScope();
         var (video, mask, attention) = (inputs.Video, inputs.BoolMaskedPos, inputs.AttentionMask);
-        var numVisible = config.NumVisible;
-        var text = text_embeddings.call(inputs.InputIds);                                   // [B, L, C_e]
-        // (1) joint pass: MLM over the text outputs, pixels from the visible-video outputs
-        var joint = encoder.EncodeJoint(video, mask, text, attention);                     // [B, N_vis + L, C_e]
-        var mlmLogits = text_cls.call(joint[.., numVisible..]);                             // [B, L, V]
-        var pixelPred = DecodePixels(joint[.., ..numVisible], mask);                        // [B, N_mask, P]
-        // (2)-(3) single-modality passes for VTC, mean-pooled over every token (text pads included)
-        var videoFeatures = encoder.EncodeVideo(video, mask).mean([1]);                     // [B, C_e]
-        var textFeatures = encoder.EncodeText(text, attention).mean([1]);                   // [B, C_e]
-        var similarity = NormSoftmaxLoss.Similarity(textFeatures, videoFeatures);           // [B, B]
-        // (4) VTM: each caption with its own video, then with a negative video
-        var negatives = options.VtmNegatives == VtmNegativePolicy.HardFromVtc
-            ? hardNegatives.FromSimilarity(similarity, config.VtcTemperature)
-            : inputs.VtmNegIndex!.alias();                                                  // [B]
-        var vtmLogits = MatchLogits(inputs, negatives);                                     // [2B, 2]
+        Tensor mlmLogits, pixelPred, videoFeatures, textFeatures, similarity, negatives, vtmLogits;
+        if (options.FusePasses)
+        {
+            // One embedding call for the joint, text-only and VTM captions; VTC first, so hard negatives are known
+            // before the fused joint + VTM pass.
+            var texts = text_embeddings.call(cat([inputs.InputIds, inputs.InputIds, inputs.InputIds], 0)); // [3B, L, C_e]
+            var text = texts[..(int)batch];                                                 // [B, L, C_e]
+            (videoFeatures, textFeatures, similarity) = ContrastPasses(video, mask, text, attention);
+            negatives = Negatives(inputs, similarity);                                      // [B]
+            var fused = encoder.EncodeJoint(cat([video, video, video.index_select(0, negatives)], 0),
+                cat([mask, mask, mask.index_select(0, negatives)], 0), texts, cat([attention, attention, attention], 0)); // [3B, N_vis + L, C_e]
+            (mlmLogits, pixelPred) = JointHeads(fused[..(int)batch], mask);
+            vtmLogits = vtm_head.call(fused[(int)batch..].mean([1]));                       // [2B, 2]
+        }
+        else
+        {
+            var text = text_embeddings.call(inputs.InputIds);                               // [B, L, C_e]
+            // (1) joint pass: MLM and pixels
+            (mlmLogits, pixelPred) = JointHeads(encoder.EncodeJoint(video, mask, text, attention), mask);
+            // (2)-(3) single-modality passes for VTC
+            (videoFeatures, textFeatures, similarity) = ContrastPasses(video, mask, text, attention);
+            // (4) VTM: each caption with its own video, then with a negative video
+            negatives = Negatives(inputs, similarity);                                      // [B]
+            vtmLogits = MatchLogits(inputs, negatives);                                     // [2B, 2]
+        }
         var vtmLabels = cat([ones(batch, ScalarType.Int64), zeros(batch, ScalarType.Int64)]).to(vtmLogits.device);
         var target = PixelTarget.Compute(video, mask, config);                              // [B, N_mask, P]
         var lossPix = nn.functional.mse_loss(pixelPred, target);
@@ -103,6 +113,26 @@ public sealed class SimVtpPretrainModel : nn.Module
             Out(total), Out(lossPix), Out(lossMlm), Out(lossVtc), Out(lossVtm), Out(pixelPred), Out(target), Out(mlmLogits),
             Out(vtmLogits), Out(vtmLabels), Out(negatives), Out(videoFeatures), Out(textFeatures), Out(similarity));
     }
+
+    /// <summary>MLM logits over the text outputs and pixels from the visible-video outputs of a joint pass
+    /// [B, N_vis + L, C_e]: -> [B, L, V] and [B, N_mask, P].</summary>
+    private (Tensor MlmLogits, Tensor PixelPred) JointHeads(Tensor joint, Tensor mask) =>
+        (text_cls.call(joint[.., config.NumVisible..]), DecodePixels(joint[.., ..config.NumVisible], mask));
+
+    /// <summary>The video-only and text-only passes, mean-pooled over every token (text pads included), and their
+    /// cosine similarities: -> [B, C_e], [B, C_e] and [B, B] (rows text, columns video).</summary>
+    private (Tensor Video, Tensor Text, Tensor Similarity) ContrastPasses(Tensor video, Tensor mask, Tensor text, Tensor attention)
+    {
+        var videoFeatures = encoder.EncodeVideo(video, mask).mean([1]);                     // [B, C_e]
+        var textFeatures = encoder.EncodeText(text, attention).mean([1]);                   // [B, C_e]
+        return (videoFeatures, textFeatures, NormSoftmaxLoss.Similarity(textFeatures, videoFeatures));
+    }
+
+    /// <summary>Each caption's VTM negative video under the options' policy: [B] int64.</summary>
+    private Tensor Negatives(PretrainInputs inputs, Tensor similarity) =>
+        options.VtmNegatives == VtmNegativePolicy.HardFromVtc
+            ? hardNegatives.FromSimilarity(similarity, config.VtcTemperature)
+            : inputs.VtmNegIndex!.alias();
 
     /// <summary>
     /// The VideoMAE decoder on the encoder outputs of the visible tokens: [B, N_vis, C_e] and bool_masked_pos [B, N]

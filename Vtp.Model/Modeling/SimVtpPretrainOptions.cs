@@ -37,4 +37,13 @@ public sealed record SimVtpPretrainOptions
 
     /// <summary>Seed of the drop-path draws; null (default) uses libtorch's default generator (torch.manual_seed).</summary>
     public long? DropPathSeed { get; init; }
+
+    /// <summary>
+    /// Runs the joint pass and the VTM pass, whose sequences have the same length, as one encoder call over 3B
+    /// sequences (default false: the official four calls). Each sequence gets the same math either way; only the
+    /// order of the random dropout and drop-path draws differs, so without dropout the results agree up to float
+    /// rounding. The video-only and text-only passes stay separate: their lengths differ, and padding them would
+    /// compute the pads.
+    /// </summary>
+    public bool FusePasses { get; init; }
 }

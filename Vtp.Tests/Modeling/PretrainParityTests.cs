@@ -20,6 +20,20 @@ public sealed class PretrainParityTests
     [TestMethod]
     public void ParityPresetMatchesTheReference() => CheckAgainstReference("parity", seed: 2, batch: 2, textLength: 7);
 
+    /// <summary>The fused joint + VTM pass (an option) computes what the official four passes compute.</summary>
+    [TestMethod]
+    public void TinyPresetWithFusedPassesMatchesTheReference()
+    {
+        using var dump = new ReferenceDump("tiny-fused").Init("tiny", seed: 3, batch: 3, textLength: 9).Compute("forward", "float64");
+        using var scope = NewDisposeScope();
+        var (weights, inputs, expected) = (dump.Read("weights.safetensors"), dump.Read("inputs.safetensors"), dump.Read("outputs.safetensors"));
+        var fused = new SimVtpPretrainOptions { FusePasses = true };
+        CheckPretrain(dump.Config, weights, inputs, expected, ScalarType.Float64,
+            (e, a, what) => ParityAssert.Elementwise(e, a, 1e-4, what), (e, a, what) => ParityAssert.Elementwise(e, a, 1e-3, what), fused);
+        CheckPretrain(dump.Config, weights, inputs, expected, ScalarType.Float32,
+            (e, a, what) => ParityAssert.Normwise(e, a, 1e-4, what), (e, a, what) => ParityAssert.Normwise(e, a, 1e-3, what), fused);
+    }
+
     private static void CheckAgainstReference(string preset, int seed, int batch, int textLength)
     {
         using var dump = new ReferenceDump(preset).Init(preset, seed, batch, textLength)
@@ -40,10 +54,11 @@ public sealed class PretrainParityTests
     }
 
     private static void CheckPretrain(SimVtpConfig config, Dictionary<string, Tensor> weights, Dictionary<string, Tensor> inputs,
-        Dictionary<string, Tensor> expected, ScalarType dtype, Action<Tensor, Tensor, string> outputClose, Action<Tensor, Tensor, string> gradientClose)
+        Dictionary<string, Tensor> expected, ScalarType dtype, Action<Tensor, Tensor, string> outputClose, Action<Tensor, Tensor, string> gradientClose,
+        SimVtpPretrainOptions? options = null)
     {
         using var scope = NewDisposeScope();
-        using var model = new SimVtpPretrainModel(config);
+        using var model = new SimVtpPretrainModel(config, options);
         model.to(dtype);
         SimVtpCheckpoint.LoadExact(model, weights, "weights.safetensors");
         model.eval();

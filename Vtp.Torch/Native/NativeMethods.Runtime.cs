@@ -1,4 +1,4 @@
-// P/Invoke declarations for native/src/runtime.cpp.
+// P/Invoke declarations for native/src/runtime.cpp, malloc_policy.cpp and cpu_block_cache.cpp.
 using System.Runtime.InteropServices;
 
 namespace TorchSharp.Native;
@@ -18,6 +18,11 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(Lib)] [return: MarshalAs(UnmanagedType.U1)] internal static partial bool vtp_cuda_is_available();
     [LibraryImport(Lib)] internal static partial int vtp_cuda_device_count();
     [LibraryImport(Lib)] internal static partial IntPtr vtp_torch_version();
+
+    [LibraryImport(Lib)] [return: MarshalAs(UnmanagedType.U1)] internal static partial bool vtp_malloc_retains();
+    [LibraryImport(Lib)] internal static partial int vtp_cpu_cache_set_capacity(long bytes);
+    [LibraryImport(Lib)] internal static partial long vtp_cpu_cache_bytes();
+    [LibraryImport(Lib)] internal static partial long vtp_cpu_cache_release();
 
     [LibraryImport(Lib)] internal static partial IntPtr vtp_generator_new(long seed);
     [LibraryImport(Lib)] internal static partial IntPtr vtp_generator_default();

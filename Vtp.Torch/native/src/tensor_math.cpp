@@ -121,7 +121,9 @@ VTP_API TensorHandle vtp_binary_scalar(TensorHandle a, int8_t kind, double d, in
   VTP_TRY
   auto s = vtp::scalar(kind, d, l);
   auto alpha = vtp::scalar(akind, ad, al);
-  auto st = at::scalar_tensor(s, at::TensorOptions().dtype(s.type()).device(a->device()));
+  // Only the ops without a scalar overload (and reversed ones) need the scalar as a 0-dim tensor; making it for every
+  // call cost an allocation per `x * 2`.
+  auto as_tensor = [&] { return at::scalar_tensor(s, at::TensorOptions().dtype(s.type()).device(a->device())); };
   if (inplace) {
     switch (op) {
       case 0: a->add_(s, alpha); break;
@@ -129,18 +131,18 @@ VTP_API TensorHandle vtp_binary_scalar(TensorHandle a, int8_t kind, double d, in
       case 2: a->mul_(s); break;
       case 3: a->div_(s); break;
       case 4: a->pow_(s); break;
-      default: binary_tt_(*a, st, op, alpha);
+      default: binary_tt_(*a, as_tensor(), op, alpha);
     }
     return a;
   }
-  if (reverse) return vtp::wrap(binary_tt(st, *a, op, alpha));
+  if (reverse) return vtp::wrap(binary_tt(as_tensor(), *a, op, alpha));
   switch (op) {
     case 0: return vtp::wrap(a->add(s, alpha));
     case 1: return vtp::wrap(a->sub(s, alpha));
     case 2: return vtp::wrap(a->mul(s));
     case 3: return vtp::wrap(a->div(s));
     case 4: return vtp::wrap(a->pow(s));
-    default: return vtp::wrap(binary_tt(*a, st, op, alpha));
+    default: return vtp::wrap(binary_tt(*a, as_tensor(), op, alpha));
   }
   VTP_CATCH(nullptr)
 }
