@@ -91,10 +91,6 @@ internal static class TrainerSetup
         return (sized.Validate(), new BertTokenizer(vocabulary));
     }
 
-    /// <summary>Optimizer steps per epoch, as the training loop counts them (partial batches dropped).</summary>
-    public static long StepsPerEpoch(SimVtpTrainerOptions options, int samples) =>
-        samples / (options.Distributed?.WorldSize ?? 1) / (options.BatchSize * options.AccumulationSteps);
-
     private static void RequireName(string? name, string option)
     {
         if (string.IsNullOrWhiteSpace(name)) throw new ArgumentException($"{option} must name an input column, got '{name}'.", option);

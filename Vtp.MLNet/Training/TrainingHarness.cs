@@ -40,7 +40,7 @@ internal static class TrainingHarness
     {
         using var channel = ((IHostEnvironment)context).Start(channelName);
         using var threads = new TorchThreads(options.Threads);
-        var stepsPerEpoch = TrainerSetup.StepsPerEpoch(options, sampleCount);
+        var stepsPerEpoch = training.StepsPerEpoch(sampleCount);
         channel.Info(MessageSensitivity.None,
             $"Training on {sampleCount} clips: encoder {config.EncoderEmbedDim} wide x {config.EncoderDepth} blocks, {config.NumFrames} frames of " +
             $"{config.ImageSize} px, vocabulary {tokenizer.Vocabulary.Count} tokens; batch {training.BatchSize} x {training.AccumulationSteps}, " +

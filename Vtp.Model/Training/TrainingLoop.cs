@@ -30,11 +30,10 @@ internal sealed class TrainingLoop(
     nn.Module model, TrainingOptions options, IReadOnlyList<VideoTextSample> samples, ClipSamplingOptions sampling, string phase)
 {
     private readonly int clipsPerStep = options.BatchSize * options.AccumulationSteps;
-    private readonly int worldSize = options.Distributed?.WorldSize ?? 1;
+    private readonly int worldSize = options.WorldSize;
 
-    /// <summary>Optimizer steps in one epoch: each rank's equal share of the samples in whole steps (partial batches are
-    /// dropped, as the official loader does).</summary>
-    public long StepsPerEpoch => samples.Count / worldSize / clipsPerStep;
+    /// <summary>Optimizer steps in one epoch (<see cref="TrainingOptions.StepsPerEpoch"/>).</summary>
+    public long StepsPerEpoch => options.StepsPerEpoch(samples.Count);
 
     public TrainingRun Run(MicroBatchLoss loss, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
     {

@@ -64,6 +64,13 @@ public sealed record TrainingOptions
     /// the features with gradients, instead of the official per-rank negatives. Default: false (official).</summary>
     public bool GatherNegatives { get; init; }
 
+    /// <summary>Processes in the run (1 without <see cref="Distributed"/>).</summary>
+    public int WorldSize => Distributed?.WorldSize ?? 1;
+
+    /// <summary>Optimizer steps in one epoch over <paramref name="samples"/> samples: each process's equal share in whole
+    /// steps of BatchSize x AccumulationSteps (partial batches are dropped, as the official loader does).</summary>
+    public long StepsPerEpoch(int samples) => samples / WorldSize / (BatchSize * AccumulationSteps);
+
     /// <summary>The official pretraining recipe (scripts/pretrain_webvid.sh).</summary>
     public static TrainingOptions Pretraining { get; } = new();
 
