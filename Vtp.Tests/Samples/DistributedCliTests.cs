@@ -32,14 +32,13 @@ public sealed class DistributedCliTests
         var clock = Stopwatch.StartNew();
         while (!(checkpoints.Latest() is { } latest && latest.EndsWith("03", StringComparison.Ordinal)) && clock.Elapsed < TimeSpan.FromMinutes(2))
             Thread.Sleep(50);
-        Assert.IsFalse(ranks[0].Process.HasExited, $"the job was still running when rank 1 was killed; rank 0:\n{ranks[0].Errors}");
+        Assert.IsFalse(ranks[0].Process.HasExited, $"the job was still running when rank 1 was killed; rank 0 said:\n{(ranks[0].Process.HasExited ? ranks[0].Errors.Result : "")}");
         ranks[1].Process.Kill();
         var killed = Stopwatch.StartNew();
 
         var stopped = ranks[0].Process.WaitForExit(TimeSpan.FromSeconds(40));
         if (!stopped) ranks[0].Process.Kill(entireProcessTree: true);
-        ranks[0].Process.WaitForExit();                                                     // the stderr pump has finished
-        var stderr = ranks[0].Errors;
+        var stderr = ranks[0].Errors.Result;
         Assert.IsTrue(stopped, $"rank 0 stops within the collective timeout (30 s); its stderr so far:\n{stderr}");
         Assert.AreEqual(ExitCodes.Failure, ranks[0].Process.ExitCode, stderr);
         StringAssert.Contains(stderr, "rank 0", $"the error names this rank:\n{stderr}");
@@ -81,32 +80,11 @@ public sealed class DistributedCliTests
 
     private static Rank Start(string folder, string[] args, Dictionary<string, string>? environment = null)
     {
-        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var (name, value) in environment ?? []) info.Environment[name] = value;
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "vtp.dll"));
-        foreach (var arg in args) info.ArgumentList.Add(arg);
-        var process = new Process { StartInfo = info };
-        var errors = new System.Text.StringBuilder();
-        process.OutputDataReceived += (_, _) => { };                                    // drained (a full pipe would block the rank), not needed
-        process.ErrorDataReceived += (_, e) =>
-        {
-            lock (errors) errors.AppendLine(e.Data);
-        };
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return new Rank(process, errors);
+        var process = VtpProcess.Start(folder, args, environment);
+        _ = process.StandardOutput.ReadToEndAsync();                                        // drained (a full pipe would block the rank), not needed
+        return new Rank(process, process.StandardError.ReadToEndAsync());
     }
 
-    /// <summary>A rank's process and its stderr so far.</summary>
-    private sealed record Rank(Process Process, System.Text.StringBuilder ErrorLines)
-    {
-        public string Errors
-        {
-            get
-            {
-                lock (ErrorLines) return ErrorLines.ToString();
-            }
-        }
-    }
+    /// <summary>A rank's process and its whole stderr (complete once the process has exited).</summary>
+    private sealed record Rank(Process Process, Task<string> Errors);
 }
