@@ -10,8 +10,7 @@ namespace Vtp.Benchmarks;
 /// faults per step and each process's peak resident memory. With <c>--rounds R</c> the two sides take turns R times.
 /// </summary>
 /// <remarks>Arguments: <c>[--config tiny] [--frames N] [--batch 8] [--text-length 16] [--steps 10] [--threads 1]
-/// [--rounds 1] [--cpu-cache MiB] [--vtp-json]</c>; <c>--cpu-cache</c> runs Vtp with that block cache capacity;
-/// <c>--vtp-json</c> times Vtp alone and prints the peer's JSON line.</remarks>
+/// [--rounds 1] [--vtp-json]</c>; <c>--vtp-json</c> times Vtp alone and prints the peer's JSON line.</remarks>
 public static class PretrainStepBenchmark
 {
     public static int Run(string[] args)
@@ -23,11 +22,7 @@ public static class PretrainStepBenchmark
         var steps = Arguments.Int(args, "--steps", 10);
         var threads = Arguments.Int(args, "--threads", 1);
         var rounds = Arguments.Int(args, "--rounds", 1);
-        var cacheMb = Arguments.Int(args, "--cpu-cache", 0);
         set_num_threads(threads);
-#if !VTP_REAL_TORCHSHARP
-        if (cacheMb > 0) TorchSharp.CpuMemory.CacheCapacity = (long)cacheMb << 20;
-#endif
         var config = PretrainStepRunner.Config(preset, frames);
         using var session = new VtpPretrainSession(config, batch, textLength);
         if (args.Contains("--vtp-json"))
@@ -46,8 +41,7 @@ public static class PretrainStepBenchmark
         File.Delete(configPath);
         var (vtp, peer) = (PretrainMeasurement.Combine(vtpRuns), PretrainMeasurement.Combine(peerRuns));
         Console.WriteLine($"pretraining step, config {preset}, {config.NumFrames} frames, batch {batch}, text length {textLength}, " +
-                          $"libtorch threads {threads}, {rounds} round(s) of {steps} steps" +
-                          (cacheMb > 0 ? $", Vtp with a {cacheMb} MiB CPU block cache" : ""));
+                          $"libtorch threads {threads}, {rounds} round(s) of {steps} steps");
         Report.Ratio(vtp.Step, peer.Step);
         Console.WriteLine($"clips/s (best step): Vtp {batch * 1000 / vtp.Step.BestMs:F2}, PyTorch {batch * 1000 / peer.Step.BestMs:F2}");
         Report.Phases(vtp, peer);

@@ -6,7 +6,7 @@ var benchmarks = new Dictionary<string, (string Description, Func<string[], int>
 {
     ["pretrain-step"] = ("one SimVTP pretraining step (4 passes, losses, backward, AdamW), Vtp against PyTorch " +
         "([--config tiny|small|parity|base] [--frames N] [--batch N] [--text-length N] [--steps N] [--threads N] [--rounds N] " +
-        "[--cpu-cache MiB] [--vtp-json])", PretrainStepBenchmark.Run),
+        "[--vtp-json])", PretrainStepBenchmark.Run),
     ["embed"] = ("dual-encoder embedding videos/s and captions/s, Vtp against PyTorch, plus Vtp with decoding " +
         "([--config tiny] [--batch N] [--text-length N] [--steps N] [--threads N] [--clips N])", EmbeddingBenchmark.Run),
     ["mfu"] = ("model FLOPs utilisation of pretraining steps against the measured sgemm peak, Vtp and PyTorch " +

@@ -3,7 +3,9 @@
 using Microsoft.ML;
 using Microsoft.ML.Runtime;
 using Vtp.Data;
+using Vtp.Distributed;
 using Vtp.Modeling;
+using Vtp.Collectives;
 using Vtp.Text;
 using Vtp.Training;
 
@@ -39,6 +41,7 @@ internal static class TrainerSetup
         Require(options.VocabularySize >= BertSpecialTokens.All.Count + 1, nameof(options.VocabularySize), options.VocabularySize,
             $"at least {BertSpecialTokens.All.Count + 1} (the special tokens and one character)");
         ToTrainingOptions(options, recipe, seed: 0, options.Device ?? "cpu").Validate();
+        options.Distributed?.Validate();
         if (!fromScratch) return;
         var config = Config(options);
         var bert = WordPieceVocabulary.BertBaseUncased.Count;
@@ -76,9 +79,13 @@ internal static class TrainerSetup
         BaseLearningRate = options.BaseLearningRate, BaseMinLearningRate = options.BaseMinLearningRate,
         WarmupFraction = options.WarmupFraction, WeightDecay = options.WeightDecay, Seed = seed, Device = device, DecodeWorkers = options.DecodeWorkers, ReuseClips = options.ReuseClips,
         BadSamples = options.BadSamples, CheckpointDirectory = options.CheckpointDirectory,
-        CheckpointEverySteps = options.CheckpointEverySteps, Resume = options.Resume, Distributed = options.Distributed,
+        CheckpointEverySteps = options.CheckpointEverySteps, Resume = options.Resume,
         GatherNegatives = options.GatherNegatives,
     };
+
+    /// <summary>Joins the data-parallel job the options name (Gloo over CPU tensors), or null for one process. The caller
+    /// disposes it after training.</summary>
+    public static ICollectives? JoinJob(SimVtpTrainerOptions options) => options.Distributed is { } job ? GlooCollectives.Join(job) : null;
 
     /// <summary>Config and tokenizer of a model trained from scratch: BERT's vocabulary, or one learned from the captions
     /// (the config's vocab_size then becomes the learned size, at least [MASK] + 1).</summary>

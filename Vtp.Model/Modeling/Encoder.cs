@@ -9,7 +9,7 @@ namespace Vtp.Modeling;
 /// The shared ViT: patch embedding, fixed sinusoid positions, blocks and the final LayerNorm (eps 1e-6). Video tokens
 /// get their positions before masking; visible tokens keep ascending index order; padded text keys get -10000.
 /// </summary>
-public class Encoder : nn.Module
+public sealed class Encoder : nn.Module
 {
     private readonly PatchEmbed patch_embed;
     private readonly ModuleList<Block> blocks;
@@ -23,15 +23,14 @@ public class Encoder : nn.Module
     public Encoder(SimVtpConfig config, Generator? generator = null)
         : this(config, config.DropPathRate, nn.LayerNorm(config.EncoderEmbedDim, ModelConstants.VitLayerNormEps), generator)
     {
-        RegisterComponents();
     }
 
-    /// <summary>For subclasses, which add their own fields and then call RegisterComponents once.</summary>
+    /// <summary>An encoder with another final norm and drop-path rate (the fine-tuning towers).</summary>
     /// <param name="config">Sizes; validated.</param>
     /// <param name="dropPathRate">Rate of the last block; the rates rise linearly from 0.</param>
     /// <param name="norm">The final norm (an Identity in the fine-tuning towers).</param>
     /// <param name="generator">Source of the drop-path draws; null uses libtorch's default generator.</param>
-    protected Encoder(SimVtpConfig config, double dropPathRate, nn.Module<Tensor, Tensor> norm, Generator? generator)
+    internal Encoder(SimVtpConfig config, double dropPathRate, nn.Module<Tensor, Tensor> norm, Generator? generator)
         : base(nameof(Encoder))
     {
         this.config = config.Validate();
@@ -40,6 +39,7 @@ public class Encoder : nn.Module
             config.MlpHidden(config.EncoderEmbedDim), dropPathRate, generator);
         this.norm = norm;
         pos_embed = new SinusoidTable(config.NumPatches, config.EncoderEmbedDim);
+        RegisterComponents();
     }
 
     /// <summary>The config the encoder was built for.</summary>

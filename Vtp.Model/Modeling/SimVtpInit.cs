@@ -21,51 +21,69 @@ public static class SimVtpInit
     public static void Initialize(nn.Module model, Generator generator)
     {
         using var noGrad = no_grad();
-        var done = new HashSet<Tensor>(ReferenceEqualityComparer.Instance);
-        void Fill(Tensor parameter, Action<Tensor> draw)
+        var done = new HashSet<string>();                   // by name: TorchSharp may hand out a new wrapper per access
+        foreach (var (name, module) in PreOrder("", model))
         {
-            draw(parameter);
-            done.Add(parameter);
-        }
-        if (model is SimVtpPretrainModel pretrain)
-            Fill(pretrain.MaskToken, p => nn.init.trunc_normal_(p, 0, MaskTokenStd, -MaskTokenStd, MaskTokenStd, generator));
-        foreach (var (name, module) in model.named_modules())
-        {
-            var own = module.named_parameters(recurse: false).Select(p => (Tensor)p.parameter).ToList();
+            var own = module.named_parameters(recurse: false).ToDictionary(p => p.name, p => (Tensor)p.parameter);
+            void Fill(string parameter, Action<Tensor> draw)
+            {
+                draw(own[parameter]);
+                done.Add(name.Length == 0 ? parameter : $"{name}.{parameter}");
+            }
+            void FillAll(Action<Tensor> draw)
+            {
+                foreach (var parameter in own.Keys) Fill(parameter, draw);
+            }
             switch (module)
             {
-                case Conv3d conv:
-                    var bound = 1.0 / Math.Sqrt(FanIn(conv.weight));
-                    foreach (var p in own) Fill(p, t => t.uniform_(-bound, bound, generator));
+                case SimVtpPretrainModel:
+                    Fill("mask_token", p => TruncatedNormal(p, MaskTokenStd, generator));
                     break;
-                case Linear linear when name == "encoder_to_decoder":
-                    var defaultBound = 1.0 / Math.Sqrt(FanIn(linear.weight));
-                    foreach (var p in own) Fill(p, t => t.uniform_(-defaultBound, defaultBound, generator));
+                case Conv3d:
+                    var bound = 1.0 / Math.Sqrt(FanIn(own["weight"]));
+                    FillAll(t => t.uniform_(-bound, bound, generator));
                     break;
-                case Linear linear:
-                    var (fanOut, fanIn) = (linear.weight.shape[0], linear.weight.shape[1]);
+                case Linear when name == "encoder_to_decoder":
+                    var defaultBound = 1.0 / Math.Sqrt(FanIn(own["weight"]));
+                    FillAll(t => t.uniform_(-defaultBound, defaultBound, generator));
+                    break;
+                case Linear:
+                    var (fanOut, fanIn) = (own["weight"].shape[0], own["weight"].shape[1]);
                     var xavier = Math.Sqrt(6.0 / (fanIn + fanOut));
-                    Fill(linear.weight, t => t.uniform_(-xavier, xavier, generator));
-                    if (linear.bias is not null) Fill(linear.bias, t => t.zero_());
+                    Fill("weight", t => t.uniform_(-xavier, xavier, generator));
+                    if (own.ContainsKey("bias")) Fill("bias", t => t.zero_());
                     break;
-                case LayerNorm norm:
-                    if (norm.weight is not null) Fill(norm.weight, t => t.fill_(1.0));
-                    if (norm.bias is not null) Fill(norm.bias, t => t.zero_());
+                case LayerNorm:
+                    if (own.ContainsKey("weight")) Fill("weight", t => t.fill_(1.0));
+                    if (own.ContainsKey("bias")) Fill("bias", t => t.zero_());
                     break;
                 case Attention:
-                    foreach (var p in own) Fill(p, t => t.zero_());  // q_bias, v_bias
+                    FillAll(t => t.zero_());  // q_bias, v_bias
                     break;
-                case Embedding embedding:
-                    Fill(embedding.weight, t => t.normal_(0, EmbeddingStd, generator));
+                case Embedding:
+                    Fill("weight", t => t.normal_(0, EmbeddingStd, generator));
                     if (name.EndsWith("word_embeddings", StringComparison.Ordinal))
-                        using (var padRow = embedding.weight[SpecialTokens.Pad]) padRow.zero_();
+                        using (var padRow = own["weight"][SpecialTokens.Pad]) padRow.zero_();
                     break;
             }
         }
-        var missed = model.named_parameters().Where(p => !done.Contains(p.parameter)).Select(p => p.name).ToList();
+        var missed = model.named_parameters().Select(p => p.name).Where(n => !done.Contains(n)).ToList();
         if (missed.Count > 0)
             throw new InvalidOperationException($"SimVtpInit has no rule for parameters [{string.Join(", ", missed)}]");
     }
+
+    // PyTorch's named_modules order (the module, then each child's subtree), which fixes the draw order; TorchSharp's
+    // named_modules leaves the module itself out and lists all children before any grandchild.
+    private static IEnumerable<(string Name, nn.Module Module)> PreOrder(string name, nn.Module module) =>
+        module.named_children().SelectMany(c => PreOrder(name.Length == 0 ? c.name : $"{name}.{c.name}", c.module)).Prepend((name, module));
+
+    // Normal(0, std) truncated to [-std, std] by inverse-CDF sampling, PyTorch's trunc_normal_ algorithm (TorchSharp's
+    // trunc_normal_ draws differently from the same generator).
+    // The bounds are 2 Phi(-+1) - 1 = -+erf(1/sqrt 2).
+    private static void TruncatedNormal(Tensor tensor, double std, Generator generator) =>
+        tensor.uniform_(-ErfOfOneOverSqrt2, ErfOfOneOverSqrt2, generator).erfinv_().mul_(std * Math.Sqrt(2)).clamp_(-std, std);
+
+    private const double ErfOfOneOverSqrt2 = 0.6826894921370859;            // P(|Z| < 1) for a standard normal Z
 
     private static long FanIn(Tensor weight) => weight.NumberOfElements / weight.shape[0];
 }

@@ -2,6 +2,7 @@
 using System.Text.Json;
 using TorchSharp.Modules;
 using Vtp.IO;
+using Vtp.Modeling;
 using static TorchSharp.torch;
 
 namespace Vtp.Training;
@@ -58,29 +59,28 @@ public sealed class CheckpointStore
         return System.IO.Directory.Exists(folder) ? folder : throw new InvalidDataException($"{pointer} names {folder}, which does not exist.");
     }
 
-    /// <summary>Loads weights and optimizer moments from a checkpoint folder into the model and optimizer.</summary>
+    /// <summary>Loads weights and optimizer moments from a checkpoint folder into the model and an optimizer built
+    /// over <see cref="ParameterGroups.For"/>.</summary>
     public static TrainingPosition Restore(string folder, nn.Module model, AdamW optimizer)
     {
         var weights = SafeTensors.Load(Path.Combine(folder, "model.safetensors"));
         var moments = SafeTensors.Load(Path.Combine(folder, "optimizer.safetensors"));
         try
         {
-            model.load_state_dict(weights.Tensors);
-            var names = ParameterNames(model);
+            SimVtpCheckpoint.LoadExact(model, weights.Tensors, Path.Combine(folder, "model.safetensors"));
             var state = optimizer.state_dict();
-            var saved = new StateDictionary();
-            saved.Options.AddRange(state.Options);
-            foreach (var (parameter, current) in ParametersWithState(optimizer, state))
+            var parameters = optimizer.parameters().ToList();
+            foreach (var (name, i) in OptimizerNames(model, state).Select((n, i) => (n, i)))
             {
-                var name = names[parameter];
-                saved.State.Add(new AdamW.State
+                var saved = new AdamW.State(parameters[i])
                 {
                     step = Required(moments, $"step.{name}", folder).ToInt64(),
                     exp_avg = Required(moments, $"exp_avg.{name}", folder),
                     exp_avg_sq = Required(moments, $"exp_avg_sq.{name}", folder),
-                });
+                };
+                state.State[i] = saved;
             }
-            optimizer.load_state_dict(saved);
+            optimizer.load_state_dict(state);
         }
         finally
         {
@@ -96,27 +96,25 @@ public sealed class CheckpointStore
 
     private static Dictionary<string, Tensor> OptimizerTensors(nn.Module model, AdamW optimizer)
     {
-        var names = ParameterNames(model);
+        var state = optimizer.state_dict();
         var result = new Dictionary<string, Tensor>();
-        foreach (var (parameter, state) in ParametersWithState(optimizer, optimizer.state_dict()))
+        foreach (var (name, moments) in OptimizerNames(model, state).Zip(state.State.Cast<AdamW.State>()))
         {
-            var name = names[parameter];
-            result[$"exp_avg.{name}"] = state.exp_avg;
-            result[$"exp_avg_sq.{name}"] = state.exp_avg_sq;
-            result[$"step.{name}"] = tensor(state.step);
+            result[$"exp_avg.{name}"] = moments.exp_avg;
+            result[$"exp_avg_sq.{name}"] = moments.exp_avg_sq;
+            result[$"step.{name}"] = tensor(moments.step);
         }
         return result;
     }
 
-    private static Dictionary<Parameter, string> ParameterNames(nn.Module model)
+    // The optimizer's state is a list in parameter order; the checkpoint keys it by parameter name.
+    private static IReadOnlyList<string> OptimizerNames(nn.Module model, optim.Optimizer.StateDictionary state)
     {
-        var names = new Dictionary<Parameter, string>(ReferenceEqualityComparer.Instance);
-        foreach (var (name, parameter) in model.named_parameters()) names[parameter] = name;
-        return names;
+        var names = ParameterGroups.Names(model);
+        return names.Count == state.State.Count ? names : throw new InvalidOperationException(
+            $"The optimizer holds {state.State.Count} parameters but the model trains {names.Count}: checkpoints need an optimizer " +
+            "built over ParameterGroups.For(model).");
     }
-
-    private static IEnumerable<(Parameter, AdamW.State)> ParametersWithState(AdamW optimizer, StateDictionary state) =>
-        optimizer.ParamGroups.SelectMany(g => g.Parameters).Zip(state.State.Cast<AdamW.State>());
 
     private void Prune(string newest)
     {

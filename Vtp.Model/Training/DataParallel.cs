@@ -1,56 +1,48 @@
-// The data-parallel side of a training run (PyTorch DDP's recipe on libtorch's c10d): one process per rank, identical
-// start, gradients averaged in buckets during the last micro-batch's backward, an agreed stop, averaged losses.
+// The data-parallel side of a training run, PyTorch DDP's recipe over an ICollectives (a job of one by default): one
+// process per rank, identical start, gradients averaged after the last micro-batch's backward, an agreed stop,
+// averaged losses.
 using TorchSharp;
-using Vtp.Distributed;
+using Vtp.Collectives;
 using static TorchSharp.torch;
 
 namespace Vtp.Training;
 
 internal sealed class DataParallel : IDisposable
 {
-    private readonly ProcessGroup group;
-    private readonly GradientReducer reducer;
-    private readonly bool gatherNegatives;
+    private readonly ICollectives group;
+    private readonly GradientBuckets? gradients;
 
-    private DataParallel(ProcessGroup group, nn.Module model, bool gatherNegatives)
+    public DataParallel(ICollectives group, nn.Module model, bool gatherNegatives)
     {
         this.group = group;
-        this.gatherNegatives = gatherNegatives;
-        try
-        {
-            GradientReducer.BroadcastParameters(group, model);
-            reducer = new GradientReducer(group, model.parameters(), findUnusedParameters: true);          // official DDP setting
-        }
-        catch
-        {
-            group.Dispose();
-            throw;
-        }
+        if (group.WorldSize == 1) return;
+        CheckSameModel(model);
+        using (no_grad())
+            foreach (var tensor in model.parameters().Cast<Tensor>().Concat(model.buffers())) group.Broadcast(tensor, 0);
+        gradients = new GradientBuckets(group, model.parameters());
+        if (gatherNegatives) Gather = local => AllGatherWithGradient.Apply(group, local);
     }
-
-    /// <summary>Joins the job of <paramref name="options"/> (null when it names none) and gives every rank rank 0's weights.</summary>
-    /// <exception cref="DistributedException">The rendezvous or the first broadcast failed.</exception>
-    public static DataParallel? Join(TrainingOptions options, nn.Module model) =>
-        options.Distributed is { } job ? new DataParallel(ProcessGroup.Join(job), model, options.GatherNegatives) : null;
 
     public int Rank => group.Rank;
 
     public int WorldSize => group.WorldSize;
 
     /// <summary>The all-gather (with gradient) that gives contrastive losses every rank's batch, or null (official:
-    /// per-rank negatives).</summary>
-    public Func<Tensor, Tensor>? Gather => gatherNegatives ? local => group.AllGatherWithGradient(local) : null;
+    /// per-rank negatives, and always in a job of one).</summary>
+    public Func<Tensor, Tensor>? Gather { get; }
 
     /// <summary>Backward of one micro-batch; the last one of a step averages the accumulated gradients over the ranks.</summary>
-    public void Backward(Tensor loss, bool lastMicroBatch) => reducer.Backward(loss, synchronize: lastMicroBatch);
+    public void Backward(Tensor loss, bool lastMicroBatch)
+    {
+        loss.backward();
+        if (lastMicroBatch) gradients?.Average();
+    }
 
     /// <summary>Checks that every rank starts from the same step (a resumed run needs the checkpoint folder on every machine).</summary>
-    /// <exception cref="InvalidOperationException">A rank starts elsewhere than rank 0.</exception>
+    /// <exception cref="InvalidOperationException">A rank starts elsewhere than another.</exception>
     public void CheckSameStart(TrainingPosition position)
     {
-        using var steps = tensor(new[] { (double)position.Step, -position.Step });
-        group.AllReduce(steps, ReduceOp.Max);                                               // [max step, -min step]
-        var (highest, lowest) = (steps[0].ToDouble(), -steps[1].ToDouble());
+        var (lowest, highest) = Range(position.Step);
         if (highest != lowest)
             throw new InvalidOperationException(
                 $"The ranks start from different steps ({lowest} to {highest}; rank {Rank} from {position.Step}): every rank must see the " +
@@ -63,6 +55,7 @@ internal sealed class DataParallel : IDisposable
     /// </summary>
     public (Dictionary<string, double> Losses, bool Stop) Agree(Dictionary<string, double> losses, bool stopRequested)
     {
+        if (WorldSize == 1) return (losses, stopRequested);
         var names = losses.Keys.ToList();
         using var values = tensor(names.Select(n => losses[n]).Prepend(stopRequested ? 1.0 : 0.0).ToArray());
         group.AllReduce(values);
@@ -70,9 +63,28 @@ internal sealed class DataParallel : IDisposable
         return (names.Select((n, i) => (n, summed[i + 1] / WorldSize)).ToDictionary(p => p.n, p => p.Item2), summed[0] > 0);
     }
 
-    public void Dispose()
+    public void Dispose() => gradients?.Dispose();
+
+    // Gloo would mix tensors of different sizes silently or fail obscurely: compare a fingerprint of every parameter's
+    // name and shape first, so that every rank refuses a different model with the same message.
+    private void CheckSameModel(nn.Module model)
     {
-        reducer.Dispose();
-        group.Dispose();
+        var fingerprint = model.named_parameters().Aggregate(17L, (hash, p) =>
+            p.parameter.shape.Aggregate(hash * 31 + StableHash(p.name), (h, d) => h * 31 + d)) & long.MaxValue;
+        var (lowest, highest) = Range(fingerprint);
+        if (lowest != highest)
+            throw new InvalidOperationException(
+                $"The ranks hold different models (parameter names or shapes differ; rank {Rank} of {WorldSize}): every rank must build " +
+                "the same configuration.");
     }
+
+    private (long Lowest, long Highest) Range(long value)
+    {
+        using var both = tensor(new[] { value, -value });
+        group.AllReduce(both, ReduceOp.Max);                                           // [max, -min]
+        var result = both.data<long>().ToArray();
+        return (-result[1], result[0]);
+    }
+
+    private static long StableHash(string text) => text.Aggregate(1469598103934665603L, (h, c) => (h ^ c) * 1099511628211L);
 }

@@ -16,16 +16,24 @@ public static class ParameterGroups
         parameter.shape.Length == 1 || name.EndsWith(".bias", StringComparison.Ordinal) ||
         NoDecayNames.Any(n => name == n || name.EndsWith("." + n, StringComparison.Ordinal));
 
-    /// <summary>AdamW groups: trainable parameters with decay, and those without.</summary>
+    /// <summary>AdamW groups: trainable parameters with decay, and those without (in the order of <see cref="Names"/>).</summary>
     public static AdamW.ParamGroup[] For(nn.Module model, double weightDecay)
     {
         var trainable = model.named_parameters().Where(p => p.parameter.requires_grad).ToList();
-        var decay = trainable.Where(p => !SkipsWeightDecay(p.name, p.parameter)).Select(p => p.parameter).ToList();
-        var noDecay = trainable.Where(p => SkipsWeightDecay(p.name, p.parameter)).Select(p => p.parameter).ToList();
         return
         [
-            new AdamW.ParamGroup(decay, new AdamW.Options { weight_decay = weightDecay }),
-            new AdamW.ParamGroup(noDecay, new AdamW.Options { weight_decay = 0 }),
+            new AdamW.ParamGroup(Decayed(trainable, true).Select(p => p.parameter), new AdamW.Options { weight_decay = weightDecay }),
+            new AdamW.ParamGroup(Decayed(trainable, false).Select(p => p.parameter), new AdamW.Options { weight_decay = 0 }),
         ];
     }
+
+    /// <summary>The names of the parameters in the groups of <see cref="For"/>, in the optimizer's order (its state's order).</summary>
+    public static IReadOnlyList<string> Names(nn.Module model)
+    {
+        var trainable = model.named_parameters().Where(p => p.parameter.requires_grad).ToList();
+        return Decayed(trainable, true).Concat(Decayed(trainable, false)).Select(p => p.name).ToList();
+    }
+
+    private static IEnumerable<(string name, Parameter parameter)> Decayed(List<(string name, Parameter parameter)> trainable, bool decayed) =>
+        trainable.Where(p => SkipsWeightDecay(p.name, p.parameter) != decayed);
 }

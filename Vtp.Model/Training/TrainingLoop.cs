@@ -1,10 +1,11 @@
 // The optimisation loop shared by pretraining and fine-tuning: batches from the video loader, gradient accumulation,
 // the official schedule and AdamW, clipping, progress, cancellation, checkpoints and exact resumption, in one process
-// or data-parallel over several (DataParallel).
+// or data-parallel over several (DataParallel over TrainingOptions.Collectives).
 using System.Diagnostics;
 using TorchSharp;
 using TorchSharp.Modules;
 using Vtp.Data;
+using Vtp.Collectives;
 using Vtp.Video;
 using static TorchSharp.torch;
 
@@ -46,21 +47,21 @@ internal sealed class TrainingLoop(
         var schedule = new LearningRateSchedule(LearningRateSchedule.Scaled(options.BaseLearningRate, totalBatch),
             LearningRateSchedule.Scaled(options.BaseMinLearningRate, totalBatch), (long)Math.Round(options.WarmupFraction * totalSteps), totalSteps);
         var device = TrainingDevices.Prepare(model, options.Device);
-        using var parallel = DataParallel.Join(options, model);
+        using var parallel = new DataParallel(options.Collectives ?? SingleProcess.Instance, model, options.GatherNegatives);
         using var optimizer = optim.AdamW(ParameterGroups.For(model, options.WeightDecay), lr: schedule.At(0),
             beta1: options.Beta1, beta2: options.Beta2, eps: options.Epsilon);
-        var leader = parallel is null || parallel.Rank == 0;
+        var leader = parallel.Rank == 0;
         var store = options.CheckpointDirectory is { } dir ? new CheckpointStore(dir, options.KeepCheckpoints) : null;
         var position = Start(store, optimizer, totalSteps);
-        parallel?.CheckSameStart(position);
+        parallel.CheckSameStart(position);
         var loader = new VideoLoader(samples, new VideoLoaderOptions
         {
             Workers = options.DecodeWorkers, Capacity = Math.Max(2 * options.BatchSize, options.DecodeWorkers), Shuffle = true,
             Seed = options.Seed, BadSamples = options.BadSamples, Sampling = sampling, ReuseClips = options.ReuseClips,
-            Shard = parallel is null ? null : new DataShard(parallel.Rank, parallel.WorldSize),
+            Shard = parallel.WorldSize == 1 ? null : new DataShard(parallel.Rank, parallel.WorldSize),
         });
         // Ranks stop together: a data-parallel run checks the token only between steps, through DataParallel.Agree.
-        var loaderToken = parallel is null ? cancellationToken : CancellationToken.None;
+        var loaderToken = parallel.WorldSize == 1 ? cancellationToken : CancellationToken.None;
         var clock = Stopwatch.StartNew();
         long clipsSeen = 0, stepsAtStart = position.Step;
         TrainingProgress? last = null;
@@ -79,8 +80,7 @@ internal sealed class TrainingLoop(
                     clipsSeen += batch.Count * worldSize;
                     position = position with { Step = position.Step + 1, EpochPosition = clip.Position + 1 };
                     batch.Clear();
-                    var stop = false;
-                    if (parallel != null) (losses, stop) = parallel.Agree(losses, cancellationToken.IsCancellationRequested);
+                    (losses, var stop) = parallel.Agree(losses, cancellationToken.IsCancellationRequested && parallel.WorldSize > 1);
                     last = Report(progress, position, losses, schedule.At(position.Step - 1), clipsSeen, clock.Elapsed, stepsAtStart, totalSteps);
                     if (stop) throw new OperationCanceledException(cancellationToken);
                     if (leader && store != null && options.CheckpointEverySteps > 0 && position.Step % options.CheckpointEverySteps == 0)
@@ -113,20 +113,18 @@ internal sealed class TrainingLoop(
     }
 
     private Dictionary<string, double> Step(List<LoadedClip> clips, TrainingPosition position, MicroBatchLoss loss, AdamW optimizer, double lr,
-        Device device, DataParallel? parallel, CancellationToken cancellationToken)
+        Device device, DataParallel parallel, CancellationToken cancellationToken)
     {
         var sums = new Dictionary<string, double>();
         for (int micro = 0; micro < options.AccumulationSteps; micro++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var seed = SeedMixer.Mix(options.Seed, (int)position.Step, micro, parallel?.Rank ?? 0);
+            var seed = SeedMixer.Mix(options.Seed, (int)position.Step, micro, parallel.Rank);
             manual_seed(seed);  // dropout of this micro-batch (each rank its own, as the official seed + rank)
             using var scope = NewDisposeScope();
             var part = clips.GetRange(micro * options.BatchSize, options.BatchSize);
-            var result = loss(new MicroBatch(part, device, options.Seed, position.Epoch, new Random(seed), parallel?.Gather));
-            var scaled = result.Loss / options.AccumulationSteps;
-            if (parallel is null) scaled.backward();
-            else parallel.Backward(scaled, lastMicroBatch: micro == options.AccumulationSteps - 1);
+            var result = loss(new MicroBatch(part, device, options.Seed, position.Epoch, new Random(seed), parallel.Gather));
+            parallel.Backward(result.Loss / options.AccumulationSteps, lastMicroBatch: micro == options.AccumulationSteps - 1);
             foreach (var (name, value) in result.Parts) sums[name] = sums.GetValueOrDefault(name) + value / options.AccumulationSteps;
         }
         foreach (var group in optimizer.ParamGroups) group.LearningRate = lr;

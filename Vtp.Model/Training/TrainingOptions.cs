@@ -1,5 +1,5 @@
 // Options shared by pretraining and fine-tuning: optimisation, schedule, data loading, checkpoints.
-using Vtp.Distributed;
+using Vtp.Collectives;
 using Vtp.Video;
 
 namespace Vtp.Training;
@@ -55,17 +55,18 @@ public sealed record TrainingOptions
     /// <summary>Continue from the newest checkpoint in <see cref="CheckpointDirectory"/> when there is one.</summary>
     public bool Resume { get; init; } = true;
     /// <summary>
-    /// Train data-parallel as this rank of a multi-process job (null: one process). Each rank reads an equal part of the
-    /// data, gradients are averaged across ranks (PyTorch DDP over libtorch's c10d), learning rates scale with the total
-    /// batch BatchSize x AccumulationSteps x WorldSize, and only rank 0 writes checkpoints. See docs/distributed.md.
+    /// Train data-parallel as one rank of these collectives (null: one process). Each rank reads an equal part of the
+    /// data, gradients are averaged across ranks (PyTorch DDP's recipe), learning rates scale with the total batch
+    /// BatchSize x AccumulationSteps x WorldSize, and only rank 0 writes checkpoints. The caller owns the group (e.g.
+    /// Vtp.Distributed's <c>GlooCollectives.Join</c>) and disposes it. See docs/distributed.md.
     /// </summary>
-    public DistributedOptions? Distributed { get; init; }
+    public ICollectives? Collectives { get; init; }
     /// <summary>In a data-parallel run, contrast every caption with the videos of all ranks (and back) by all-gathering
     /// the features with gradients, instead of the official per-rank negatives. Default: false (official).</summary>
     public bool GatherNegatives { get; init; }
 
-    /// <summary>Processes in the run (1 without <see cref="Distributed"/>).</summary>
-    public int WorldSize => Distributed?.WorldSize ?? 1;
+    /// <summary>Processes in the run (1 without <see cref="Collectives"/>).</summary>
+    public int WorldSize => Collectives?.WorldSize ?? 1;
 
     /// <summary>Optimizer steps in one epoch over <paramref name="samples"/> samples: each process's equal share in whole
     /// steps of BatchSize x AccumulationSteps (partial batches are dropped, as the official loader does).</summary>
@@ -95,7 +96,6 @@ public sealed record TrainingOptions
         Check(ClipGradNorm is null or > 0, nameof(ClipGradNorm), ClipGradNorm, "positive");
         Check(TrainingDevices.IsUsable(Device), nameof(Device), Device, "\"cpu\", or \"cuda\"/\"cuda:N\" with a CUDA libtorch (this one has none)");
         Check(DecodeWorkers >= 1, nameof(DecodeWorkers), DecodeWorkers, "at least 1");
-        Distributed?.Validate();
         Check(CheckpointEverySteps >= 0 && KeepCheckpoints >= 1, nameof(CheckpointEverySteps), CheckpointEverySteps, "non-negative, with KeepCheckpoints at least 1");
         return this;
     }

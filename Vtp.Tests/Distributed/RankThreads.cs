@@ -1,7 +1,8 @@
-// Runs the ranks of a small job as threads of the test process, each with its own process group over loopback.
+// Runs the ranks of a small job as threads of the test process, each with its own Gloo collectives over loopback.
 using System.Net;
 using System.Net.Sockets;
 using System.Runtime.ExceptionServices;
+using Vtp.Collectives;
 using Vtp.Distributed;
 using static TorchSharp.torch;
 
@@ -25,8 +26,8 @@ internal static class RankThreads
     public static DistributedOptions Options(int rank, int worldSize, int port, double timeoutSeconds = TimeoutSeconds) =>
         new() { Rank = rank, WorldSize = worldSize, MasterPort = port, Timeout = TimeSpan.FromSeconds(timeoutSeconds) };
 
-    /// <summary>Runs <paramref name="body"/> once per rank, each on its own thread and group; rethrows the first failure.</summary>
-    public static T[] Run<T>(int worldSize, Func<ProcessGroup, T> body)
+    /// <summary>Runs <paramref name="body"/> once per rank, each on its own thread and collectives; rethrows the first failure.</summary>
+    public static T[] Run<T>(int worldSize, Func<ICollectives, T> body)
     {
         var outcomes = RunCatching(worldSize, body);
         var failure = outcomes.Select(o => o.Error).FirstOrDefault(e => e != null);
@@ -35,7 +36,7 @@ internal static class RankThreads
     }
 
     /// <summary>Runs <paramref name="body"/> once per rank and returns each rank's result or exception.</summary>
-    public static (T? Result, Exception? Error)[] RunCatching<T>(int worldSize, Func<ProcessGroup, T> body,
+    public static (T? Result, Exception? Error)[] RunCatching<T>(int worldSize, Func<ICollectives, T> body,
         double timeoutSeconds = TimeoutSeconds)
     {
         var port = FreePort();
@@ -45,7 +46,7 @@ internal static class RankThreads
             try
             {
                 using var scope = NewDisposeScope();
-                using var group = ProcessGroup.Join(Options(rank, worldSize, port, timeoutSeconds));
+                using var group = GlooCollectives.Join(Options(rank, worldSize, port, timeoutSeconds));
                 outcomes[rank] = (body(group), null);
             }
             catch (Exception e)

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Text;
 using TorchSharp;
 using Vtp.IO;
-using Vtp.Tests.Torch;
+using Vtp.Tests.Support;
 using static TorchSharp.torch;
 
 namespace Vtp.Tests.IO;

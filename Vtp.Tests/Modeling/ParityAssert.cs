@@ -1,5 +1,5 @@
 // Tolerance checks of Vtp tensors against the PyTorch reference's.
-using Vtp.Tests.Torch;
+using Vtp.Tests.Support;
 using static TorchSharp.torch;
 
 namespace Vtp.Tests.Modeling;

@@ -2,7 +2,7 @@
 using System.Diagnostics;
 using Vtp.IO;
 using Vtp.Modeling;
-using Vtp.Tests.Torch;
+using Vtp.Tests.Support;
 using static TorchSharp.torch;
 
 namespace Vtp.Tests.Modeling;

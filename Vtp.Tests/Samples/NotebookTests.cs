@@ -1,7 +1,7 @@
 // The notebooks (Vtp.Samples/notebooks/*.ipynb) and the C# examples of README.md and docs/*.md cannot run here as
 // notebooks, so their C# is compiled into one program against the built assemblies, and each notebook is run with
 // tiny settings injected after its parameters cell: a notebook or an example that breaks fails the build.
-using Vtp.Tests.Torch;
+using Vtp.Tests.Support;
 
 namespace Vtp.Tests.Samples;
 

@@ -1,6 +1,6 @@
 // Debian's python3 with numpy as the independent reader and writer of .npy files.
 using System.Diagnostics;
-using Vtp.Tests.Torch;
+using Vtp.Tests.Support;
 
 namespace Vtp.Tests.Samples;
 

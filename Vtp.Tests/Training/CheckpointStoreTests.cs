@@ -1,7 +1,7 @@
 // Checkpoints: atomic folders, round trips of weights and AdamW moments, pruning, and clear errors.
 using TorchSharp;
 using TorchSharp.Modules;
-using Vtp.Tests.Torch;
+using Vtp.Tests.Support;
 using Vtp.Training;
 using static TorchSharp.torch;
 

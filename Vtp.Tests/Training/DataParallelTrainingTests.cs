@@ -50,10 +50,11 @@ public sealed class DataParallelTrainingTests
         Assert.HasCount(32, Samples.Value);
         var single = train(Options(8), initSeed: 3);
         var port = RankThreads.FreePort();
-        var ranks = Enumerable.Range(0, 2).Select(rank => Task.Run(() => train(Options(4) with
+        var ranks = Enumerable.Range(0, 2).Select(rank => Task.Run(() =>
         {
-            Distributed = RankThreads.Options(rank, 2, port, timeoutSeconds: 60), GatherNegatives = true,
-        }, initSeed: 3 + 100 * rank))).ToArray();                                           // rank 1 starts elsewhere: rank 0's weights are broadcast
+            using var group = GlooCollectives.Join(RankThreads.Options(rank, 2, port, timeoutSeconds: 60));
+            return train(Options(4) with { Collectives = group, GatherNegatives = true }, initSeed: 3 + 100 * rank);
+        })).ToArray();                                                                      // rank 1 starts elsewhere: rank 0's weights are broadcast
         Task.WaitAll(ranks);
 
         foreach (var (name, expected) in single.Weights)

@@ -1,7 +1,7 @@
 // The warmup + cosine schedule against numpy running VideoMAE's cosine_scheduler definition, and the scaling rule.
 using System.Diagnostics;
 using System.Globalization;
-using Vtp.Tests.Torch;
+using Vtp.Tests.Support;
 using Vtp.Training;
 
 namespace Vtp.Tests.Training;
