@@ -15,6 +15,12 @@ public sealed record DistributedOptions
     /// <summary>This process's rank, 0 to <see cref="WorldSize"/> - 1; rank 0 hosts the rendezvous store. Default 0.</summary>
     public int Rank { get; init; }
 
+    /// <summary>
+    /// This process's rank among the processes on its machine (LOCAL_RANK; e.g. which GPU it uses), 0 to
+    /// <see cref="WorldSize"/> - 1. Default 0.
+    /// </summary>
+    public int LocalRank { get; init; }
+
     /// <summary>The number of processes in the job. Default 1.</summary>
     public int WorldSize { get; init; } = 1;
 
@@ -39,7 +45,8 @@ public sealed record DistributedOptions
     public bool CheckShapes { get; init; } = true;
 
     /// <summary>
-    /// Reads MASTER_ADDR, MASTER_PORT, RANK and WORLD_SIZE from the process environment (as torchrun sets them).
+    /// Reads MASTER_ADDR, MASTER_PORT, RANK, WORLD_SIZE and LOCAL_RANK from the process environment (as torchrun sets
+    /// them; LOCAL_RANK defaults to 0).
     /// Returns null when neither RANK nor WORLD_SIZE is set (not a distributed run).
     /// </summary>
     /// <exception cref="ArgumentException">A variable is malformed or only one of RANK and WORLD_SIZE is set.</exception>
@@ -56,12 +63,14 @@ public sealed record DistributedOptions
         if (string.IsNullOrEmpty(worldSize)) throw new ArgumentException($"RANK is set ('{rank}') but WORLD_SIZE is not; set both or neither.");
         var address = lookup("MASTER_ADDR");
         var port = lookup("MASTER_PORT");
+        var localRank = lookup("LOCAL_RANK");
         var options = new DistributedOptions
         {
             Rank = ParseVariable("RANK", rank),
             WorldSize = ParseVariable("WORLD_SIZE", worldSize),
             MasterAddress = string.IsNullOrEmpty(address) ? "127.0.0.1" : address,
             MasterPort = string.IsNullOrEmpty(port) ? DefaultPort : ParseVariable("MASTER_PORT", port),
+            LocalRank = string.IsNullOrEmpty(localRank) ? 0 : ParseVariable("LOCAL_RANK", localRank),
         };
         try
         {
@@ -70,7 +79,8 @@ public sealed record DistributedOptions
         catch (ArgumentException e)
         {
             throw new ArgumentException(
-                $"Environment variables RANK='{rank}', WORLD_SIZE='{worldSize}', MASTER_ADDR='{address}', MASTER_PORT='{port}': {e.Message}", e);
+                $"Environment variables RANK='{rank}', WORLD_SIZE='{worldSize}', MASTER_ADDR='{address}', MASTER_PORT='{port}', " +
+                $"LOCAL_RANK='{localRank}': {e.Message}", e);
         }
         return options;
     }
@@ -82,6 +92,8 @@ public sealed record DistributedOptions
         if (WorldSize < 1) throw new ArgumentException($"World size must be at least 1, got {WorldSize}.");
         if (Rank < 0 || Rank >= WorldSize)
             throw new ArgumentException($"Rank {Rank} is out of range for world size {WorldSize} (expected 0 to {WorldSize - 1}).");
+        if (LocalRank < 0 || LocalRank >= WorldSize)
+            throw new ArgumentException($"Local rank {LocalRank} is out of range for world size {WorldSize} (expected 0 to {WorldSize - 1}).");
         if (string.IsNullOrWhiteSpace(MasterAddress)) throw new ArgumentException("Master address is empty; expected a host name or IP address.");
         if (MasterPort < 1 || MasterPort > 65535) throw new ArgumentException($"Master port {MasterPort} is out of range (expected 1 to 65535).");
         if (Timeout <= TimeSpan.Zero) throw new ArgumentException($"Timeout must be positive, got {Timeout}.");

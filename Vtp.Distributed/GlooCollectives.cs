@@ -6,7 +6,7 @@ namespace Vtp.Distributed;
 
 /// <summary>
 /// <see cref="ICollectives"/> for CPU tensors over Gloo (<see cref="GlooCommunicator"/>): each collective works in place
-/// on the tensor's memory. Tensors must be contiguous CPU tensors of a dtype Gloo reduces (float32/64, int32/64, uint8).
+/// on the tensor's memory. Tensors must be contiguous CPU tensors of a dtype Gloo reduces (float16/32/64, int32/64, uint8).
 /// Every failure throws <see cref="DistributedException"/> naming the operation and this rank.
 /// </summary>
 public sealed class GlooCollectives : ICollectives
@@ -28,17 +28,7 @@ public sealed class GlooCollectives : ICollectives
     public int WorldSize => communicator.WorldSize;
 
     /// <inheritdoc/>
-    public void AllReduce(Tensor tensor, ReduceOp op = ReduceOp.Sum)
-    {
-        var type = Check(tensor, nameof(tensor));
-        if (op == ReduceOp.Average)
-        {
-            if (!tensor.is_floating_point()) throw new ArgumentException($"ReduceOp.Average needs a floating-point tensor, got {tensor.dtype}.", nameof(op));
-            communicator.AllReduce(Memory(tensor), tensor.numel(), type, ReduceOp.Sum);
-            using (no_grad()) tensor.div_(WorldSize);
-        }
-        else communicator.AllReduce(Memory(tensor), tensor.numel(), type, op);
-    }
+    public void AllReduce(Tensor tensor, ReduceOp op = ReduceOp.Sum) => communicator.AllReduce(Memory(tensor), tensor.numel(), Check(tensor, nameof(tensor)), op);
 
     /// <inheritdoc/>
     public void Broadcast(Tensor tensor, int root) => communicator.Broadcast(Memory(tensor), tensor.numel(), Check(tensor, nameof(tensor)), root);
@@ -72,7 +62,8 @@ public sealed class GlooCollectives : ICollectives
             ScalarType.Int32 => ElementType.Int32,
             ScalarType.Int64 => ElementType.Int64,
             ScalarType.Byte => ElementType.UInt8,
-            _ => throw new ArgumentException($"Gloo collectives do not take {tensor.dtype} tensors (float32/64, int32/64, uint8).", name),
+            ScalarType.Float16 => ElementType.Float16,
+            _ => throw new ArgumentException($"Gloo collectives do not take {tensor.dtype} tensors (float16/32/64, int32/64, uint8).", name),
         };
     }
 

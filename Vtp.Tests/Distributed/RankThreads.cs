@@ -1,10 +1,8 @@
-// Runs the ranks of a small job as threads of the test process, each with its own Gloo collectives over loopback.
+// Runs the ranks of a small job as threads of the test process, each with its own communicator over loopback.
 using System.Net;
 using System.Net.Sockets;
 using System.Runtime.ExceptionServices;
-using Vtp.Collectives;
 using Vtp.Distributed;
-using static TorchSharp.torch;
 
 namespace Vtp.Tests.Distributed;
 
@@ -26,28 +24,40 @@ internal static class RankThreads
     public static DistributedOptions Options(int rank, int worldSize, int port, double timeoutSeconds = TimeoutSeconds) =>
         new() { Rank = rank, WorldSize = worldSize, MasterPort = port, Timeout = TimeSpan.FromSeconds(timeoutSeconds) };
 
-    /// <summary>Runs <paramref name="body"/> once per rank, each on its own thread and collectives; rethrows the first failure.</summary>
-    public static T[] Run<T>(int worldSize, Func<ICollectives, T> body)
+    /// <summary>Runs <paramref name="body"/> once per rank, each on its own thread with the group that
+    /// <paramref name="join"/> returns; rethrows the first failure.</summary>
+    public static T[] Run<TGroup, T>(int worldSize, Func<DistributedOptions, TGroup> join, Func<TGroup, T> body)
+        where TGroup : IDisposable => Rethrow(RunCatching(worldSize, join, body));
+
+    /// <summary>Runs <paramref name="body"/> once per rank with the group that <paramref name="join"/> returns (joined on
+    /// the rank's own thread, disposed after the body) and returns each rank's result or exception.</summary>
+    public static (T? Result, Exception? Error)[] RunCatching<TGroup, T>(int worldSize, Func<DistributedOptions, TGroup> join,
+        Func<TGroup, T> body, double timeoutSeconds = TimeoutSeconds) where TGroup : IDisposable
     {
-        var outcomes = RunCatching(worldSize, body);
+        var port = FreePort();
+        return OnThreads(worldSize, rank =>
+        {
+            using var group = join(Options(rank, worldSize, port, timeoutSeconds));
+            return body(group);
+        });
+    }
+
+    private static T[] Rethrow<T>((T? Result, Exception? Error)[] outcomes)
+    {
         var failure = outcomes.Select(o => o.Error).FirstOrDefault(e => e != null);
         if (failure != null) ExceptionDispatchInfo.Capture(failure).Throw();
         return outcomes.Select(o => o.Result!).ToArray();
     }
 
-    /// <summary>Runs <paramref name="body"/> once per rank and returns each rank's result or exception.</summary>
-    public static (T? Result, Exception? Error)[] RunCatching<T>(int worldSize, Func<ICollectives, T> body,
-        double timeoutSeconds = TimeoutSeconds)
+    // Runs rankBody(rank) for every rank on its own thread; fails the test when one hangs.
+    private static (T? Result, Exception? Error)[] OnThreads<T>(int worldSize, Func<int, T> rankBody)
     {
-        var port = FreePort();
         var outcomes = new (T? Result, Exception? Error)[worldSize];
         var threads = Enumerable.Range(0, worldSize).Select(rank => new Thread(() =>
         {
             try
             {
-                using var scope = NewDisposeScope();
-                using var group = GlooCollectives.Join(Options(rank, worldSize, port, timeoutSeconds));
-                outcomes[rank] = (body(group), null);
+                outcomes[rank] = (rankBody(rank), null);
             }
             catch (Exception e)
             {
