@@ -1,6 +1,6 @@
 namespace Vtp.Distributed;
 
-/// <summary>How <see cref="ProcessGroup.AllReduce"/> combines the ranks' tensors element by element.</summary>
+/// <summary>How <see cref="ProcessGroup.AllReduce"/> and <see cref="GlooCommunicator.AllReduce(IntPtr, long, ElementType, ReduceOp)"/> combine the ranks' values element by element.</summary>
 public enum ReduceOp
 {
     /// <summary>The sum over ranks.</summary>
