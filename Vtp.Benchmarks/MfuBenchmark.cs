@@ -61,7 +61,7 @@ public static class MfuBenchmark
     // Each size repeats until it has done this many GFLOP (at least 5 products), as in bench_matmul.py.
     private const int MatmulWorkGflop = 20;
 
-    /// <summary>Best GFLOP/s of an n x n by n x n float32 product through Vtp.Torch.</summary>
+    /// <summary>Best GFLOP/s of an n x n by n x n float32 product through TorchSharp.</summary>
     private static double VtpMatmulGflops(int n)
     {
         using var scope = NewDisposeScope();

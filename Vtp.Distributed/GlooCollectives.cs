@@ -1,4 +1,6 @@
 // Vtp.Model's collectives seam over Gloo: CPU tensors handed to the communicator as raw memory.
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Vtp.Collectives;
 using static TorchSharp.torch;
 
@@ -67,7 +69,6 @@ public sealed class GlooCollectives : ICollectives
         };
     }
 
-    // The tensor's first element: its storage's memory plus its offset into that storage.
-    private static IntPtr Memory(Tensor tensor) =>
-        tensor.storage<byte>().data_ptr() + (nint)(tensor.storage_offset() * tensor.element_size());
+    // The tensor's first element (TorchSharp's byte view of a contiguous CPU tensor's own memory, not a copy).
+    private static unsafe IntPtr Memory(Tensor tensor) => (IntPtr)Unsafe.AsPointer(ref MemoryMarshal.GetReference(tensor.bytes));
 }

@@ -11,6 +11,7 @@
 // The exports are bound as function pointers from this handle (NativeLibrary.GetExport) rather than through a
 // DllImport resolver: the c10d binding (Native/NativeLibraryLoader.cs) owns this assembly's resolver.
 using System.Runtime.InteropServices;
+using Vtp.Native;
 
 namespace Vtp.Distributed;
 
@@ -27,26 +28,11 @@ internal static unsafe partial class GlooLibrary
 
     private static GlooExports Load()
     {
-        var candidates = Candidates().ToList();
-        var path = candidates.FirstOrDefault(File.Exists) ?? throw new DllNotFoundException(
-            $"{FileName} was not found (looked in: {string.Join(", ", candidates)}). Run scripts/bootstrap to build it " +
-            "(it needs libgloo-dev), or set VTP_NATIVE_DIR to the folder that holds it.");
+        var path = NativeLibrarySearch.Find(FileName, Path.Combine("Vtp.Distributed", "native", "build"),
+            "Run scripts/bootstrap to build it (it needs libgloo-dev)");
         var handle = DlOpen(path, RtldNow | RtldLocal | RtldDeepBind);
         if (handle == IntPtr.Zero) throw new DllNotFoundException($"{path} did not load: {Marshal.PtrToStringUTF8(DlError())}");
         return new GlooExports(handle);
-    }
-
-    // $VTP_NATIVE_DIR, next to the assembly (copied by the build), then the source tree's build folder.
-    private static IEnumerable<string> Candidates()
-    {
-        var env = Environment.GetEnvironmentVariable("VTP_NATIVE_DIR");
-        if (!string.IsNullOrEmpty(env)) yield return Path.Combine(env, FileName);
-        yield return Path.Combine(AppContext.BaseDirectory, FileName);
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory).Parent; dir != null; dir = dir.Parent)
-        {
-            var inTree = Path.Combine(dir.FullName, "Vtp.Distributed", "native", "build", FileName);
-            if (File.Exists(inTree)) { yield return inTree; yield break; }
-        }
     }
 
     // glibc 2.34+ has dlopen in libc.so.6 (the runtime maps "libc" to it).

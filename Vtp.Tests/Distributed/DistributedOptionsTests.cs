@@ -28,6 +28,20 @@ public sealed class DistributedOptionsTests
     }
 
     [TestMethod]
+    public void FromEnvironmentReadsLocalRankDefaultingToZero()
+    {
+        Assert.AreEqual(3, DistributedOptions.FromEnvironment(Env(("RANK", "7"), ("WORLD_SIZE", "8"), ("LOCAL_RANK", "3")))!.LocalRank);
+        Assert.AreEqual(0, DistributedOptions.FromEnvironment(Env(("RANK", "7"), ("WORLD_SIZE", "8")))!.LocalRank);
+        StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() =>
+            DistributedOptions.FromEnvironment(Env(("RANK", "0"), ("WORLD_SIZE", "2"), ("LOCAL_RANK", "gpu0")))).Message,
+            "LOCAL_RANK must be an integer, got 'gpu0'");
+        var range = Assert.ThrowsExactly<ArgumentException>(() =>
+            DistributedOptions.FromEnvironment(Env(("RANK", "0"), ("WORLD_SIZE", "2"), ("LOCAL_RANK", "-1"))));
+        StringAssert.Contains(range.Message, "LOCAL_RANK='-1'");
+        StringAssert.Contains(range.Message, "Local rank -1 is out of range for world size 2 (expected 0 to 1)");
+    }
+
+    [TestMethod]
     public void MalformedVariablesAreNamed()
     {
         var rank = Assert.ThrowsExactly<ArgumentException>(() => DistributedOptions.FromEnvironment(Env(("RANK", "one"), ("WORLD_SIZE", "2"))));
@@ -49,6 +63,7 @@ public sealed class DistributedOptionsTests
             StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(options.Validate).Message, expected);
         Fails(new() { WorldSize = 0 }, "World size must be at least 1, got 0");
         Fails(new() { Rank = -1, WorldSize = 2 }, "Rank -1 is out of range for world size 2");
+        Fails(new() { LocalRank = 2, WorldSize = 2 }, "Local rank 2 is out of range for world size 2");
         Fails(new() { MasterPort = 70000 }, "Master port 70000 is out of range (expected 1 to 65535)");
         Fails(new() { MasterAddress = " " }, "Master address is empty");
         Fails(new() { Timeout = TimeSpan.Zero }, "Timeout must be positive");

@@ -14,10 +14,7 @@ public sealed class GlooFailureTests
     [TestMethod]
     public void RendezvousTimesOutNamingTheStoreWhenRank1NeverJoins()
     {
-        var port = RankThreads.FreePort();
-        var watch = Stopwatch.StartNew();
-        var error = Assert.ThrowsExactly<DistributedException>(() => GlooCommunicator.Join(RankThreads.Options(0, 2, port, Timeout)));
-        Assert.IsLessThan(Timeout + Slack, watch.Elapsed.TotalSeconds);
+        var (error, port) = JoinAlone(rank: 0);
         StringAssert.Contains(error.Message, $"join (rendezvous at 127.0.0.1:{port}");
         StringAssert.Contains(error.Message, "failed on rank 0 of 2");
         StringAssert.Contains(error.Message, $"Timed out after 2 s waiting for key '1' in the rendezvous store at 127.0.0.1:{port}");
@@ -26,12 +23,19 @@ public sealed class GlooFailureTests
     [TestMethod]
     public void JoinFailsNamingTheStoreWhenRank0NeverComesUp()
     {
-        var port = RankThreads.FreePort();
-        var watch = Stopwatch.StartNew();
-        var error = Assert.ThrowsExactly<DistributedException>(() => GlooCommunicator.Join(RankThreads.Options(1, 2, port, Timeout)));
-        Assert.IsLessThan(Timeout + Slack, watch.Elapsed.TotalSeconds);
+        var (error, port) = JoinAlone(rank: 1);
         StringAssert.Contains(error.Message, $"join (rendezvous at 127.0.0.1:{port}) failed on rank 1 of 2");
         StringAssert.Contains(error.Message, $"Cannot connect to the rendezvous store at 127.0.0.1:{port} within 2 s");
+    }
+
+    // Joins a 2-rank job as the only rank to come; the join must fail within the timeout (plus slack).
+    private static (DistributedException Error, int Port) JoinAlone(int rank)
+    {
+        var port = RankThreads.FreePort();
+        var watch = Stopwatch.StartNew();
+        var error = Assert.ThrowsExactly<DistributedException>(() => GlooCommunicator.Join(RankThreads.Options(rank, 2, port, Timeout)));
+        Assert.IsLessThan(Timeout + Slack, watch.Elapsed.TotalSeconds);
+        return (error, port);
     }
 
     [TestMethod]

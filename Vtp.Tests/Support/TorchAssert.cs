@@ -1,4 +1,4 @@
-// Assertions and builders shared by the Vtp.Torch tests.
+// Assertions and builders shared by the tensor tests.
 using static TorchSharp.torch;
 
 namespace Vtp.Tests.Support;
