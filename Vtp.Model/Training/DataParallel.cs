@@ -35,6 +35,7 @@ internal sealed class DataParallel : IDisposable
     public void Backward(Tensor loss, bool lastMicroBatch)
     {
         loss.backward();
+        AllGatherWithGradient.ThrowIfBackwardFailed();
         if (lastMicroBatch) gradients?.Average();
     }
 
