@@ -64,7 +64,7 @@ public sealed class SimVtpPretrainModel : nn.Module
     /// <summary>Runs the four passes and every loss (SIMVTP.md §3) on one batch.</summary>
     /// <param name="inputs">The batch.</param>
     /// <param name="gatherFeatures">Null (official): VTC contrasts within the batch. In a data-parallel run, a
-    /// differentiable all-gather of [B, C_e] features from every process (<c>ProcessGroup.AllGatherWithGradient</c>): VTC
+    /// differentiable all-gather of [B, C_e] features from every process (<see cref="Collectives.AllGatherWithGradient"/>): VTC
     /// then contrasts against every process's batch. VTM negatives and the returned similarity stay within the batch.</param>
     /// <exception cref="ArgumentException">An input has the wrong shape, type or values; the message names it, the
     /// expected value and the actual one.</exception>
@@ -72,32 +72,9 @@ public sealed class SimVtpPretrainModel : nn.Module
     {
         var batch = CheckInputs(inputs);
         using var scope = NewDisposeScope();
-        var (video, mask, attention) = (inputs.Video, inputs.BoolMaskedPos, inputs.AttentionMask);
-        Tensor mlmLogits, pixelPred, videoFeatures, textFeatures, similarity, negatives, vtmLogits;
-        if (options.FusePasses)
-        {
-            // One embedding call for the joint, text-only and VTM captions; VTC first, so hard negatives are known
-            // before the fused joint + VTM pass.
-            var texts = text_embeddings.call(cat([inputs.InputIds, inputs.InputIds, inputs.InputIds], 0)); // [3B, L, C_e]
-            var text = texts[..(int)batch];                                                 // [B, L, C_e]
-            (videoFeatures, textFeatures, similarity) = ContrastPasses(video, mask, text, attention);
-            negatives = Negatives(inputs, similarity);                                      // [B]
-            var fused = encoder.EncodeJoint(cat([video, video, video.index_select(0, negatives)], 0),
-                cat([mask, mask, mask.index_select(0, negatives)], 0), texts, cat([attention, attention, attention], 0)); // [3B, N_vis + L, C_e]
-            (mlmLogits, pixelPred) = JointHeads(fused[..(int)batch], mask);
-            vtmLogits = vtm_head.call(fused[(int)batch..].mean([1]));                       // [2B, 2]
-        }
-        else
-        {
-            var text = text_embeddings.call(inputs.InputIds);                               // [B, L, C_e]
-            // (1) joint pass: MLM and pixels
-            (mlmLogits, pixelPred) = JointHeads(encoder.EncodeJoint(video, mask, text, attention), mask);
-            // (2)-(3) single-modality passes for VTC
-            (videoFeatures, textFeatures, similarity) = ContrastPasses(video, mask, text, attention);
-            // (4) VTM: each caption with its own video, then with a negative video
-            negatives = Negatives(inputs, similarity);                                      // [B]
-            vtmLogits = MatchLogits(inputs, negatives);                                     // [2B, 2]
-        }
+        var (video, mask) = (inputs.Video, inputs.BoolMaskedPos);
+        var (mlmLogits, pixelPred, videoFeatures, textFeatures, similarity, negatives, vtmLogits) =
+            options.FusePasses ? FusedPasses(inputs, batch) : OfficialPasses(inputs);
         var vtmLabels = cat([ones(batch, ScalarType.Int64), zeros(batch, ScalarType.Int64)]).to(vtmLogits.device);
         var target = PixelTarget.Compute(video, mask, config);                              // [B, N_mask, P]
         var lossPix = nn.functional.mse_loss(pixelPred, target);
@@ -112,6 +89,38 @@ public sealed class SimVtpPretrainModel : nn.Module
         return new SimVtpPretrainOutput(
             Out(total), Out(lossPix), Out(lossMlm), Out(lossVtc), Out(lossVtm), Out(pixelPred), Out(target), Out(mlmLogits),
             Out(vtmLogits), Out(vtmLabels), Out(negatives), Out(videoFeatures), Out(textFeatures), Out(similarity));
+    }
+
+    private sealed record Passes(Tensor MlmLogits, Tensor PixelPred, Tensor VideoFeatures, Tensor TextFeatures, Tensor Similarity,
+        Tensor Negatives, Tensor VtmLogits);
+
+    /// <summary>The official four encoder calls: joint (MLM, pixels), video-only and text-only (VTC), then VTM.</summary>
+    private Passes OfficialPasses(PretrainInputs inputs)
+    {
+        var (video, mask, attention) = (inputs.Video, inputs.BoolMaskedPos, inputs.AttentionMask);
+        var text = text_embeddings.call(inputs.InputIds);                                   // [B, L, C_e]
+        // (1) joint pass: MLM and pixels
+        var (mlmLogits, pixelPred) = JointHeads(encoder.EncodeJoint(video, mask, text, attention), mask);
+        // (2)-(3) single-modality passes for VTC
+        var (videoFeatures, textFeatures, similarity) = ContrastPasses(video, mask, text, attention);
+        // (4) VTM: each caption with its own video, then with a negative video
+        var negatives = Negatives(inputs, similarity);                                      // [B]
+        return new(mlmLogits, pixelPred, videoFeatures, textFeatures, similarity, negatives, MatchLogits(inputs, negatives));
+    }
+
+    /// <summary><see cref="SimVtpPretrainOptions.FusePasses"/>: one embedding call for the joint, text-only and VTM
+    /// captions; VTC first, so hard negatives are known before one encoder call over the joint and VTM sequences.</summary>
+    private Passes FusedPasses(PretrainInputs inputs, long batch)
+    {
+        var (video, mask, attention) = (inputs.Video, inputs.BoolMaskedPos, inputs.AttentionMask);
+        var texts = text_embeddings.call(cat([inputs.InputIds, inputs.InputIds, inputs.InputIds], 0)); // [3B, L, C_e]
+        var (videoFeatures, textFeatures, similarity) = ContrastPasses(video, mask, texts[..(int)batch], attention);
+        var negatives = Negatives(inputs, similarity);                                      // [B]
+        var fused = encoder.EncodeJoint(cat([video, video, video.index_select(0, negatives)], 0),
+            cat([mask, mask, mask.index_select(0, negatives)], 0), texts, cat([attention, attention, attention], 0)); // [3B, N_vis + L, C_e]
+        var (mlmLogits, pixelPred) = JointHeads(fused[..(int)batch], mask);
+        var vtmLogits = vtm_head.call(fused[(int)batch..].mean([1]));                       // [2B, 2]
+        return new(mlmLogits, pixelPred, videoFeatures, textFeatures, similarity, negatives, vtmLogits);
     }
 
     /// <summary>MLM logits over the text outputs and pixels from the visible-video outputs of a joint pass
