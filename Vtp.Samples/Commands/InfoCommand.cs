@@ -9,18 +9,18 @@ using static TorchSharp.torch;
 
 namespace Vtp.Samples.Commands;
 
-/// <summary><c>vtp info</c>: versions, threads, the BLAS libtorch really calls, libtorch and CUDA, ffmpeg.</summary>
+/// <summary><c>vtp info</c>: versions (TorchSharp, libtorch), threads, the BLAS libtorch really calls, CUDA, ffmpeg.</summary>
 internal static class InfoCommand
 {
     /// <summary>What <c>vtp info</c> reports.</summary>
     public sealed record Report(
-        string Vtp, string Dotnet, string Os, int Processors, string Libtorch, int TorchThreads, int TorchInteropThreads, bool Cuda,
+        string Vtp, string Dotnet, string Os, int Processors, string TorchSharp, string Libtorch, int TorchThreads, int TorchInteropThreads, bool Cuda,
         int CudaDevices, IReadOnlyList<string> BlasLibraries, string Blas, IReadOnlyDictionary<string, string> ThreadVariables, string Ffmpeg,
         string Ffprobe);
 
     public static Command Create(CommandRunner runner)
     {
-        var command = new Command("info", "Show versions, thread settings, the BLAS library libtorch uses, the libtorch version, CUDA and ffmpeg");
+        var command = new Command("info", "Show versions (TorchSharp, libtorch), thread settings, the BLAS library libtorch uses, CUDA and ffmpeg");
         runner.Handle(command, (_, io) =>
         {
             var report = Collect();
@@ -31,35 +31,51 @@ internal static class InfoCommand
 
     private static Report Collect()
     {
-        var blas = LoadedBlas();
+        var libraries = LoadedLibraries();
+        var blas = libraries.Where(path => Path.GetFileName(path).Contains("blas", StringComparison.OrdinalIgnoreCase)).ToList();
         string[] variables = ["OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "OMP_WAIT_POLICY"];
         return new Report(
             typeof(InfoCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown",
-            RuntimeInformation.FrameworkDescription, RuntimeInformation.OSDescription, Environment.ProcessorCount, __version__,
-            get_num_threads(), get_num_interop_threads(), cuda.is_available(), cuda.device_count(), blas, DescribeBlas(blas),
+            RuntimeInformation.FrameworkDescription, RuntimeInformation.OSDescription, Environment.ProcessorCount,
+            typeof(TorchSharp.torch).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "unknown",
+            __version__, get_num_threads(), get_num_interop_threads(), cuda.is_available(), cuda.device_count(), blas, DescribeBlas(blas, libraries),
             variables.Where(v => Environment.GetEnvironmentVariable(v) is not null).ToDictionary(v => v, v => Environment.GetEnvironmentVariable(v)!),
             ToolVersion(FfmpegTools.Ffmpeg), ToolVersion(FfmpegTools.Ffprobe));
     }
 
-    // libtorch loads its BLAS lazily: run a matmul, then list the mapped files whose names say BLAS.
-    private static IReadOnlyList<string> LoadedBlas()
+    // libtorch may load a BLAS lazily: run a matmul, then list the files mapped into the process.
+    private static IReadOnlyList<string> LoadedLibraries()
     {
         using (var a = randn(64, 64))
         using (var product = a.matmul(a)) { }
         const string maps = "/proc/self/maps";
         if (!File.Exists(maps)) return [];
         return File.ReadLines(maps).Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            .Where(fields => fields.Length >= 6).Select(fields => string.Join(' ', fields[5..]))
-            .Where(path => Path.GetFileName(path).Contains("blas", StringComparison.OrdinalIgnoreCase)).Distinct().ToList();
+            .Where(fields => fields.Length >= 6).Select(fields => string.Join(' ', fields[5..])).Distinct().ToList();
     }
 
-    private static string DescribeBlas(IReadOnlyList<string> libraries)
+    // TorchSharp's libtorch packages link Intel's MKL into libtorch_cpu.so, where no file name shows it: its version
+    // banner is in the library's text.
+    private static string DescribeBlas(IReadOnlyList<string> blas, IReadOnlyList<string> libraries)
     {
-        if (libraries.Count == 0) return "none found in /proc/self/maps (libtorch may use its own kernels)";
-        if (libraries.Any(l => l.Contains("openblas", StringComparison.OrdinalIgnoreCase))) return "OpenBLAS";
-        if (libraries.Any(l => l.Contains("/blas/", StringComparison.Ordinal)))
-            return "reference BLAS (about 37x slower than OpenBLAS: run scripts/bootstrap as root, or see docs/dependencies.md)";
-        return "unrecognised";
+        if (blas.Any(l => l.Contains("openblas", StringComparison.OrdinalIgnoreCase))) return "OpenBLAS";
+        if (blas.Any(l => l.Contains("/blas/", StringComparison.Ordinal))) return "reference BLAS (slow)";
+        if (blas.Count > 0) return "unrecognised";
+        var torchCpu = libraries.FirstOrDefault(l => Path.GetFileName(l) == "libtorch_cpu.so");
+        return torchCpu is not null && MklVersion(torchCpu) is { } mkl
+            ? $"{mkl}, linked into {torchCpu}"
+            : "none found in /proc/self/maps (libtorch may use its own kernels)";
+    }
+
+    private static string? MklVersion(string library)
+    {
+        var marker = System.Text.Encoding.ASCII.GetBytes("Intel(R) oneAPI Math Kernel Library Version ");
+        var bytes = File.ReadAllBytes(library);
+        var at = bytes.AsSpan().IndexOf(marker);
+        if (at < 0) return null;
+        var end = at + marker.Length;
+        while (end < bytes.Length && bytes[end] is >= (byte)'0' and <= (byte)'9' or (byte)'.') end++;
+        return $"Intel oneAPI MKL {System.Text.Encoding.ASCII.GetString(bytes, at + marker.Length, end - at - marker.Length)}";
     }
 
     private static string ToolVersion(string tool)
@@ -86,6 +102,7 @@ internal static class InfoCommand
         Row(".NET", r.Dotnet);
         Row("OS", r.Os);
         Row("processors", $"{r.Processors}");
+        Row("TorchSharp", r.TorchSharp);
         Row("libtorch", $"{r.Libtorch} ({r.TorchThreads} intra-op threads, {r.TorchInteropThreads} inter-op threads)");
         Row("CUDA", r.Cuda ? $"available ({r.CudaDevices} devices)" : "not available (CPU)");
         Row("BLAS", r.BlasLibraries.Count == 0 ? r.Blas : $"{r.Blas}: {string.Join(", ", r.BlasLibraries)}");
