@@ -71,6 +71,8 @@ internal static class TrainerCommand
         var args = parse.Tokens.Select(t => t.Value).ToList();
         WithoutOption(args, "--nproc");
         var port = WithoutOption(args, "--master-port") ? options.Distributed?.MasterPort : null;   // the launcher passes it on
+        // The cores are shared between the workers unless --threads says otherwise: libtorch would give each all of them.
+        if (options.Threads is null) args.AddRange(["--threads", $"{Math.Max(1, Environment.ProcessorCount / count)}"]);
         return LocalLauncher.Run(io, args, count, port, (options.Distributed ?? new DistributedOptions()).Timeout);
     }
 
