@@ -1,8 +1,9 @@
 using System.Text.Json;
+using Vtp.Text;
 
 namespace Vtp.Tests.Text;
 
-/// <summary>Access to the fixtures under Text/Data, copied next to the test assembly.</summary>
+/// <summary>Access to the fixtures under Text/Data, copied next to the test assembly, and small tokenizer helpers.</summary>
 internal static class TextTestData
 {
     /// <summary>Full path of fixture <paramref name="fileName"/>.</summary>
@@ -13,4 +14,14 @@ internal static class TextTestData
 
     /// <summary>The int64 values of a JSON array.</summary>
     public static long[] Int64Array(JsonElement array) => [.. array.EnumerateArray().Select(item => item.GetInt64())];
+
+    /// <summary>The strings of a JSON array.</summary>
+    public static string[] StringArray(JsonElement array) => [.. array.EnumerateArray().Select(item => item.GetString()!)];
+
+    /// <summary>The WordPiece tokens of <paramref name="text"/> (no [CLS]/[SEP]), through the Microsoft.ML.Tokenizers API.</summary>
+    public static string[] Tokens(BertTokenizer tokenizer, string text) => [.. tokenizer.EncodeToTokens(text, out _).Select(token => token.Value)];
+
+    /// <summary>The words the pre-tokenizer finds in <paramref name="normalizedText"/>.</summary>
+    public static string[] Words(BertTokenizer tokenizer, string normalizedText) =>
+        [.. tokenizer.PreTokenizer.PreTokenize(normalizedText).Select(word => normalizedText.Substring(word.Offset, word.Length))];
 }
