@@ -91,22 +91,23 @@ internal ref struct BertPreTokenEnumerator
 
     private bool NextWord()
     {
-        (int offset, int length) = (0, _normalized.Text.Length);
+        (int Offset, int Length) word;
         if (_wholeStretchPending)
         {
             _wholeStretchPending = false;
+            word = (0, _normalized.Text.Length);
         }
-        else if (!_preTokenize || !_words.MoveNext())
+        else if (_preTokenize && _words.MoveNext())
         {
-            return false;
+            word = _words.Current;
         }
         else
         {
-            (offset, length) = _words.Current;
+            return false;
         }
 
-        Word = _normalized.Text.Slice(offset, length);
-        WordStart = offset;
+        Word = _normalized.Text.Slice(word.Offset, word.Length);
+        WordStart = word.Offset;
         SpecialId = -1;
         return true;
     }
