@@ -1,106 +1,66 @@
-using System.Buffers;
 using System.Text;
+using Microsoft.ML.Tokenizers;
 
 namespace Vtp.Text;
 
 /// <summary>
-/// The normalising half of the BERT basic tokenizer for an uncased vocabulary, in the order the HF fast tokenizer
-/// applies it: (1) drop control/format/private-use characters, U+0000 and U+FFFD, and turn every whitespace
-/// character into a space; (2) put spaces around CJK ideographs; (3) NFD, then drop non-spacing marks (Mn), which
-/// strips accents; (4) lower-case (invariant, per code point). Character categories follow the reference's Unicode
-/// 8.0 tables (<see cref="ReferenceUnicodeCategories"/>). Lower-casing follows .NET, which does not yet know the
-/// mappings Unicode 16 added for 55 letters of recent scripts, which the reference lower-cases.
+/// HF's <c>BertNormalizer</c> for an uncased vocabulary (clean text, CJK spacing, accent stripping, lower-casing),
+/// as a <see cref="Normalizer"/>: (1) drop control/format/private-use characters, U+0000 and U+FFFD, and turn every
+/// whitespace character into a space; (2) put spaces around CJK ideographs; (3) NFD, then drop non-spacing marks
+/// (Mn), which strips accents; (4) lower-case (invariant, per code point). Character categories follow the
+/// reference's Unicode 8.0 tables (<see cref="ReferenceUnicodeCategories"/>); NFD comes from Vtp's own table
+/// (<see cref="CanonicalDecomposition"/>), so the result is the same with ICU and under invariant globalization.
 /// </summary>
-internal static class BertNormalizer
+/// <remarks>
+/// Each input code point is normalised on its own, which lets every output character remember its source
+/// (<see cref="AlignedText"/>). This equals normalising the whole text except for the canonical reordering of
+/// combining marks, which only changes the order of marks that are then dropped, or of the 25 spacing marks with a
+/// combining class (Mc, e.g. musical stems and some viramas): no token of bert-base-uncased holds a character with
+/// a combining class, so a word containing one is [UNK] in either order. Lower-casing uses .NET's mapping: with
+/// ICU that is ICU's Unicode version, under invariant globalization .NET's own tables. HF lower-cases 55 letters of
+/// Unicode 16 and 17 that ICU 72 leaves as they are (.NET 10's own tables know 27 of them); none is in
+/// bert-base-uncased's vocabulary, so a word holding one is [UNK] either way.
+/// </remarks>
+internal sealed class BertNormalizer : Normalizer
 {
-    private const char NonCharacterFffe = '\uFFFE';
-    private const string DivesAkuruVowelSignO = "\U00011938";
+    private BertNormalizer()
+    {
+    }
+
+    /// <summary>The normaliser (it holds no state).</summary>
+    public static BertNormalizer Instance { get; } = new();
+
+    /// <inheritdoc/>
+    public override string Normalize(string original)
+    {
+        ArgumentNullException.ThrowIfNull(original);
+        return Normalize(original.AsSpan());
+    }
+
+    /// <inheritdoc/>
+    public override string Normalize(ReadOnlySpan<char> original)
+    {
+        using var text = new AlignedText();
+        Append(original, 0, text);
+        return text.Text.ToString();
+    }
 
     /// <summary>
-    /// Normalises <paramref name="text"/> into <paramref name="output"/>, using <paramref name="scratch"/> as working
-    /// space. Both buffers are cleared first. Unpaired surrogates in the input are dropped like U+FFFD.
+    /// Appends the normalised form of <paramref name="text"/> to <paramref name="output"/>, each character with its
+    /// source range shifted by <paramref name="offset"/> (where <paramref name="text"/> starts in the whole input).
+    /// Unpaired surrogates are dropped like U+FFFD.
     /// </summary>
-    public static void Normalize(ReadOnlySpan<char> text, PooledCharBuffer output, PooledCharBuffer scratch)
+    public static void Append(ReadOnlySpan<char> text, int offset, AlignedText output)
     {
-        scratch.Clear();
-        CleanAndSpaceIdeographs(text, scratch);
-
-        output.Clear();
-        ReadOnlySpan<char> cleaned = scratch.Written;
-        if (Ascii.IsValid(cleaned))
-        {
-            // ASCII has no marks and is its own NFD, so only lower-casing remains (vectorised).
-            Ascii.ToLower(cleaned, output.GetFreeSpan(cleaned.Length), out int written);
-            output.Advance(written);
-            return;
-        }
-
-        // Two characters are left as they are: .NET refuses to normalise text holding U+FFFE, and the reference's
-        // NFD predates the decomposition of U+11938 (Unicode 13). Both are starters (combining class 0), so
-        // normalising the text between them gives the same result as normalising the whole.
-        while (true)
-        {
-            int cut = IndexOfUndecomposed(cleaned, out int cutLength);
-            DecomposeStripMarksAndLowerCase(cut < 0 ? cleaned : cleaned[..cut], output);
-            if (cut < 0)
-            {
-                return;
-            }
-
-            cleaned[cut..(cut + cutLength)].CopyTo(output.GetFreeSpan(cutLength));
-            output.Advance(cutLength);
-            cleaned = cleaned[(cut + cutLength)..];
-        }
-    }
-
-    private static int IndexOfUndecomposed(ReadOnlySpan<char> text, out int length)
-    {
-        int nonCharacter = text.IndexOf(NonCharacterFffe);
-        int diveAkuruO = text.IndexOf(DivesAkuruVowelSignO);
-        if (diveAkuruO >= 0 && (nonCharacter < 0 || diveAkuruO < nonCharacter))
-        {
-            length = DivesAkuruVowelSignO.Length;
-            return diveAkuruO;
-        }
-
-        length = 1;
-        return nonCharacter;
-    }
-
-    private static void DecomposeStripMarksAndLowerCase(ReadOnlySpan<char> text, PooledCharBuffer output)
-    {
-        char[]? rented = null;
-        try
-        {
-            int decomposedLength = text.GetNormalizedLength(NormalizationForm.FormD);
-            Span<char> decomposed = decomposedLength <= 256
-                ? stackalloc char[decomposedLength]
-                : (rented = ArrayPool<char>.Shared.Rent(decomposedLength)).AsSpan(0, decomposedLength);
-            text.TryNormalize(decomposed, out int decomposedWritten, NormalizationForm.FormD);
-            foreach (Rune rune in decomposed[..decomposedWritten].EnumerateRunes())
-            {
-                if (!BertCharacterRules.IsNonSpacingMark(rune))
-                {
-                    output.Append(Rune.ToLowerInvariant(rune));
-                }
-            }
-        }
-        finally
-        {
-            if (rented is not null)
-            {
-                ArrayPool<char>.Shared.Return(rented);
-            }
-        }
-    }
-
-    private static void CleanAndSpaceIdeographs(ReadOnlySpan<char> text, PooledCharBuffer output)
-    {
-        while (!text.IsEmpty)
+        Span<Rune> buffer = stackalloc Rune[CanonicalDecomposition.MaxLength];
+        int position = 0;
+        while (position < text.Length)
         {
             // An unpaired surrogate decodes as U+FFFD, which cleaning drops.
-            Rune.DecodeFromUtf16(text, out Rune rune, out int consumed);
-            text = text[consumed..];
+            Rune.DecodeFromUtf16(text[position..], out Rune rune, out int consumed);
+            int start = offset + position;
+            int end = start + consumed;
+            position += consumed;
             if (BertCharacterRules.IsRemoved(rune))
             {
                 continue;
@@ -108,17 +68,27 @@ internal static class BertNormalizer
 
             if (BertCharacterRules.IsWhitespace(rune))
             {
-                output.Append(' ');
+                output.Append(new Rune(' '), start, end);
+                continue;
             }
-            else if (BertCharacterRules.IsCjkIdeograph(rune))
+
+            bool ideograph = BertCharacterRules.IsCjkIdeograph(rune);
+            if (ideograph)
             {
-                output.Append(' ');
-                output.Append(rune);
-                output.Append(' ');
+                output.Append(new Rune(' '), start, end);
             }
-            else
+
+            foreach (Rune part in CanonicalDecomposition.Decompose(rune, buffer))
             {
-                output.Append(rune);
+                if (!BertCharacterRules.IsNonSpacingMark(part))
+                {
+                    output.Append(Rune.ToLowerInvariant(part), start, end);
+                }
+            }
+
+            if (ideograph)
+            {
+                output.Append(new Rune(' '), start, end);
             }
         }
     }

@@ -1,21 +1,34 @@
+using System.Buffers;
+using Microsoft.ML.Tokenizers;
+
 namespace Vtp.Text;
 
 /// <summary>
-/// The BERT WordPiece tokenizer of SimVTP's text input, matching HF <c>BertTokenizerFast('bert-base-uncased')</c>:
-/// special tokens written in the text are kept whole; the rest is cleaned, CJK-split, accent-stripped and
-/// lower-cased (<see cref="Normalize"/>), split at whitespace and punctuation, and cut into WordPiece pieces.
-/// Batches come out as <c>[CLS] a [SEP]</c> (or <c>[CLS] a [SEP] b [SEP]</c>), truncated to a maximum length and
-/// padded to the batch's longest row. Thread-safe: it holds no mutable state.
+/// The BERT WordPiece tokenizer of SimVTP's text input, a <see cref="Tokenizer"/> of Microsoft.ML.Tokenizers that
+/// gives the ids of HF <c>BertTokenizerFast('bert-base-uncased')</c>: special tokens written in the text are kept
+/// whole; the rest is cleaned, CJK-split, accent-stripped and lower-cased (<see cref="Normalizer"/>), split at
+/// whitespace and punctuation (<see cref="PreTokenizer"/>), and cut into WordPiece pieces by the package's
+/// <see cref="Microsoft.ML.Tokenizers.BertTokenizer"/>. Model inputs come from the <c>Encode</c> methods as
+/// <c>[CLS] a [SEP]</c> (or <c>[CLS] a [SEP] b [SEP]</c>) rows, truncated to a maximum length and padded to the
+/// batch's longest row. Thread-safe: it holds no mutable state.
 /// </summary>
-public sealed class BertTokenizer
+/// <remarks>
+/// Through the <see cref="Tokenizer"/> API, as with the package's own BERT tokenizer: encoding gives the text's
+/// tokens without [CLS]/[SEP]; token offsets are ranges of the input text, as in HF (so the normalised text is not
+/// returned: <c>normalizedText</c> is null); <c>MaxTokenCount</c> keeps or drops a word's pieces together;
+/// <c>considerNormalization: false</c> takes the text as already normalised and <c>considerPreTokenization: false</c>
+/// takes it as one word (special tokens included); <see cref="Decode(IEnumerable{int})"/> keeps special tokens.
+/// The stock <see cref="Microsoft.ML.Tokenizers.BertTokenizer"/> gives other ids than HF on some text (symbols,
+/// emoji, tab and newline, zero-width characters, <c>_</c>, <c>[mask]</c>; docs/dependencies.md lists them).
+/// </remarks>
+public sealed partial class BertTokenizer : Tokenizer
 {
     /// <summary>The model's maximum sequence length, which SimVTP truncates to (<c>max_length=512</c>).</summary>
     public const int DefaultMaxLength = 512;
 
     private static readonly Lazy<BertTokenizer> s_bertBaseUncased = new(() => new BertTokenizer(WordPieceVocabulary.BertBaseUncased));
 
-    private readonly WordPieceSegmenter _segmenter;
-    private readonly SpecialTokenMatcher _specialTokens;
+    private readonly BertEncoder _encoder;
 
     /// <summary>A tokenizer over <paramref name="vocabulary"/>, which must hold [PAD], [UNK], [CLS], [SEP] and [MASK].</summary>
     /// <exception cref="ArgumentException">A special token is missing from the vocabulary.</exception>
@@ -24,8 +37,7 @@ public sealed class BertTokenizer
         ArgumentNullException.ThrowIfNull(vocabulary);
         Vocabulary = vocabulary;
         SpecialTokens = BertSpecialTokens.From(vocabulary);
-        _segmenter = new WordPieceSegmenter(vocabulary);
-        _specialTokens = new SpecialTokenMatcher(SpecialTokens);
+        _encoder = new BertEncoder(vocabulary, SpecialTokens);
     }
 
     /// <summary>The tokenizer of <c>bert-base-uncased</c>, over the embedded vocabulary; built once, on first use.</summary>
@@ -37,71 +49,15 @@ public sealed class BertTokenizer
     /// <summary>The special token ids in <see cref="Vocabulary"/>.</summary>
     public BertSpecialTokens SpecialTokens { get; }
 
-    /// <summary>The WordPiece tokens of <paramref name="text"/>, without [CLS]/[SEP] and without truncation.</summary>
-    public string[] Tokenize(ReadOnlySpan<char> text)
-    {
-        using var scratch = new TokenizerScratch();
-        AppendIds(text, scratch);
-        return [.. scratch.Ids.Select(id => Vocabulary.GetToken(id))];
-    }
-
     /// <summary>
-    /// The normalisation applied to text between special tokens: drop control and format characters, turn
-    /// whitespace into spaces, space out CJK ideographs, NFD, drop accents (non-spacing marks), lower-case.
+    /// HF's BERT normalisation for an uncased vocabulary, applied to the text between special tokens: drop control
+    /// and format characters, turn whitespace into spaces, space out CJK ideographs, NFD, drop accents (non-spacing
+    /// marks), lower-case. Vtp's own, with and without ICU alike.
     /// </summary>
-    public static string Normalize(ReadOnlySpan<char> text)
-    {
-        using var scratch = new TokenizerScratch();
-        BertNormalizer.Normalize(text, scratch.Normalized, scratch.Working);
-        return scratch.Normalized.Written.ToString();
-    }
+    public override Normalizer Normalizer => BertNormalizer.Instance;
 
-    /// <summary>Splits normalised text into words: at whitespace (dropped) and around each punctuation character (kept as a word).</summary>
-    public static string[] SplitWords(ReadOnlySpan<char> normalizedText)
-    {
-        var words = new List<string>();
-        foreach (ReadOnlySpan<char> word in new BertWordEnumerator(normalizedText))
-        {
-            words.Add(word.ToString());
-        }
-
-        return [.. words];
-    }
-
-    /// <summary>Encodes single captions: each row is <c>[CLS] tokens [SEP]</c>, truncated to <paramref name="maxLength"/> tokens, padded to the longest row.</summary>
-    /// <exception cref="ArgumentException">A caption is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxLength"/> is below 2, the room for [CLS] and [SEP].</exception>
-    public TokenizedBatch Encode(IReadOnlyList<string> texts, int maxLength = DefaultMaxLength)
-    {
-        ArgumentNullException.ThrowIfNull(texts);
-        return Encode(texts.Count, i => RowOf(texts, i, nameof(texts)), null, maxLength);
-    }
-
-    /// <summary>Encodes single captions given as character memory (ML.NET's text type); see <see cref="Encode(IReadOnlyList{string}, int)"/>.</summary>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxLength"/> is below 2, the room for [CLS] and [SEP].</exception>
-    public TokenizedBatch Encode(IReadOnlyList<ReadOnlyMemory<char>> texts, int maxLength = DefaultMaxLength)
-    {
-        ArgumentNullException.ThrowIfNull(texts);
-        return Encode(texts.Count, i => texts[i], null, maxLength);
-    }
-
-    /// <summary>
-    /// Encodes pairs: each row is <c>[CLS] a [SEP] b [SEP]</c> with token types 0 up to the first [SEP] and 1 after it.
-    /// Rows longer than <paramref name="maxLength"/> are truncated by the <c>longest_first</c> rule.
-    /// </summary>
-    /// <exception cref="ArgumentException">The two lists differ in length, or a segment is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxLength"/> is below 3, the room for [CLS] and two [SEP].</exception>
-    public TokenizedBatch Encode(IReadOnlyList<string> texts, IReadOnlyList<string> pairs, int maxLength = DefaultMaxLength)
-    {
-        ArgumentNullException.ThrowIfNull(texts);
-        ArgumentNullException.ThrowIfNull(pairs);
-        if (texts.Count != pairs.Count)
-        {
-            throw new ArgumentException($"Got {texts.Count} first segments but {pairs.Count} second segments; expected one of each per row.", nameof(pairs));
-        }
-
-        return Encode(texts.Count, i => RowOf(texts, i, nameof(texts)), i => RowOf(pairs, i, nameof(pairs)), maxLength);
-    }
+    /// <summary>HF's BERT pre-tokenisation of normalised text: words at whitespace (dropped) and around each punctuation character (kept as a word).</summary>
+    public override PreTokenizer PreTokenizer => BertPreTokenizer.Instance;
 
     /// <summary>
     /// Turns ids back into text: drops the special tokens when <paramref name="skipSpecialTokens"/> is set, glues
@@ -111,52 +67,76 @@ public sealed class BertTokenizer
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">An id is outside the vocabulary.</exception>
     public string Decode(ReadOnlySpan<long> ids, bool skipSpecialTokens = true) =>
-        WordPieceDecoder.Decode(ids, Vocabulary, skipSpecialTokens ? SpecialTokens : null);
+        WordPieceDecoder.Decode(ids.ToArray(), Vocabulary, skipSpecialTokens ? SpecialTokens : null);
 
-    private TokenizedBatch Encode(int batchSize, Func<int, ReadOnlyMemory<char>> first, Func<int, ReadOnlyMemory<char>>? second, int maxLength)
+    /// <summary>Decodes <paramref name="ids"/> as <see cref="Decode(ReadOnlySpan{long}, bool)"/> does, keeping special tokens.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An id is outside the vocabulary.</exception>
+    public override string Decode(IEnumerable<int> ids)
     {
-        int added = second is null ? 2 : 3;
-        if (maxLength < added)
-        {
-            throw new ArgumentOutOfRangeException(nameof(maxLength), maxLength,
-                $"Maximum length {maxLength} leaves no room for the {added} special tokens of a {(second is null ? "single caption" : "pair")}; expected at least {added}.");
-        }
-
-        using var scratch = new TokenizerScratch();
-        var rows = new EncodedRows(batchSize);
-        for (int row = 0; row < batchSize; row++)
-        {
-            scratch.Ids.Clear();
-            AppendIds(first(row).Span, scratch);
-            int firstCount = scratch.Ids.Count;
-            if (second is not null)
-            {
-                AppendIds(second(row).Span, scratch);
-            }
-
-            rows.Add(scratch.Ids, firstCount, second is not null, maxLength - added, SpecialTokens);
-        }
-
-        return rows.ToBatch(SpecialTokens.Pad);
+        ArgumentNullException.ThrowIfNull(ids);
+        return WordPieceDecoder.Decode(ids.Select(id => (long)id), Vocabulary, skipped: null);
     }
 
-    private static ReadOnlyMemory<char> RowOf(IReadOnlyList<string> texts, int row, string name) =>
-        (texts[row] ?? throw new ArgumentException($"Row {row} of {name} is null; expected a caption (use \"\" for none).", name)).AsMemory();
-
-    /// <summary>Appends the WordPiece ids of <paramref name="text"/> (no [CLS]/[SEP]) to <c>scratch.Ids</c>.</summary>
-    private void AppendIds(ReadOnlySpan<char> text, TokenizerScratch scratch)
+    /// <summary>
+    /// Decodes <paramref name="ids"/> (special tokens kept) into <paramref name="destination"/> a piece at a time;
+    /// <see cref="OperationStatus.InvalidData"/> at an id outside the vocabulary.
+    /// </summary>
+    public override OperationStatus Decode(IEnumerable<int> ids, Span<char> destination, out int idsConsumed, out int charsWritten)
     {
-        var items = new BertPreTokenEnumerator(text, _specialTokens, scratch);
-        while (items.MoveNext())
+        ArgumentNullException.ThrowIfNull(ids);
+        return WordPieceDecoder.Decode(ids, destination, Vocabulary, skipped: null, out idsConsumed, out charsWritten);
+    }
+
+    /// <inheritdoc/>
+    protected override EncodeResults<EncodedToken> EncodeToTokens(string? text, ReadOnlySpan<char> textSpan, EncodeSettings settings) =>
+        Encode(text, textSpan, settings, token => new EncodedToken(token.Id, Vocabulary.Tokens[token.Id], token.Source));
+
+    /// <inheritdoc/>
+    protected override EncodeResults<int> EncodeToIds(string? text, ReadOnlySpan<char> textSpan, EncodeSettings settings) =>
+        Encode(text, textSpan, settings, token => token.Id);
+
+    /// <inheritdoc/>
+    protected override int CountTokens(string? text, ReadOnlySpan<char> textSpan, EncodeSettings settings)
+    {
+        using TokenizerScratch scratch = Tokens(text is null ? textSpan : text, settings);
+        return scratch.Tokens.Count;
+    }
+
+    /// <inheritdoc/>
+    protected override int GetIndexByTokenCount(string? text, ReadOnlySpan<char> textSpan, EncodeSettings settings, bool fromEnd,
+        out string? normalizedText, out int tokenCount)
+    {
+        ReadOnlySpan<char> input = text is null ? textSpan : text;
+        using TokenizerScratch scratch = Tokens(input, settings);
+        normalizedText = null;
+        if (fromEnd)
         {
-            if (items.SpecialId >= 0)
-            {
-                scratch.Ids.Add(items.SpecialId);
-            }
-            else
-            {
-                _segmenter.AppendIds(items.Word, scratch.Ids);
-            }
+            tokenCount = TokenLimit.CountFromEnd(scratch.Tokens, settings.MaxTokenCount);
+            return TokenLimit.StartOfLast(scratch.Tokens, tokenCount, input.Length);
         }
+
+        tokenCount = TokenLimit.CountFromStart(scratch.Tokens, settings.MaxTokenCount);
+        return TokenLimit.EndOfFirst(scratch.Tokens, tokenCount, input.Length);
+    }
+
+    private EncodeResults<T> Encode<T>(string? text, ReadOnlySpan<char> textSpan, EncodeSettings settings, Func<TokenSpan, T> convert)
+    {
+        ReadOnlySpan<char> input = text is null ? textSpan : text;
+        using TokenizerScratch scratch = Tokens(input, settings);
+        int kept = TokenLimit.CountFromStart(scratch.Tokens, settings.MaxTokenCount);
+        return new EncodeResults<T>
+        {
+            Tokens = [.. scratch.Tokens.Take(kept).Select(convert)],
+            NormalizedText = null,
+            CharsConsumed = TokenLimit.EndOfFirst(scratch.Tokens, kept, input.Length),
+        };
+    }
+
+    /// <summary>The tokens of <paramref name="text"/> in a fresh scratch, which the caller disposes.</summary>
+    private TokenizerScratch Tokens(ReadOnlySpan<char> text, EncodeSettings settings)
+    {
+        var scratch = new TokenizerScratch();
+        _encoder.Encode(text, scratch, settings.ConsiderNormalization, settings.ConsiderPreTokenization);
+        return scratch;
     }
 }

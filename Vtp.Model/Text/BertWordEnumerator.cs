@@ -3,45 +3,48 @@ using System.Text;
 namespace Vtp.Text;
 
 /// <summary>
-/// The splitting half of the BERT basic tokenizer: walks normalised text and yields its words, where whitespace
-/// separates words and is dropped, and every punctuation character is a word of its own. Yields slices of the
-/// input, so enumeration allocates nothing.
+/// The splitting half of the BERT basic tokenizer (HF's <c>BertPreTokenizer</c>): walks normalised text and yields
+/// its words as ranges of that text, where whitespace separates words and is dropped, and every punctuation
+/// character is a word of its own. Allocates nothing.
 /// </summary>
 internal ref struct BertWordEnumerator
 {
-    private ReadOnlySpan<char> _rest;
+    private readonly ReadOnlySpan<char> _text;
+    private int _position;
 
     public BertWordEnumerator(ReadOnlySpan<char> normalizedText)
     {
-        _rest = normalizedText;
+        _text = normalizedText;
+        _position = 0;
         Current = default;
     }
 
-    /// <summary>The current word.</summary>
-    public ReadOnlySpan<char> Current { get; private set; }
+    /// <summary>The current word: where it starts in the text and how long it is.</summary>
+    public (int Offset, int Length) Current { get; private set; }
 
     public readonly BertWordEnumerator GetEnumerator() => this;
 
     public bool MoveNext()
     {
-        int start = 0;
-        while (start < _rest.Length)
+        while (_position < _text.Length)
         {
-            Rune.DecodeFromUtf16(_rest[start..], out Rune rune, out int consumed);
-            if (!BertCharacterRules.IsWhitespace(rune))
+            int start = _position;
+            Rune.DecodeFromUtf16(_text[start..], out Rune rune, out int consumed);
+            _position += consumed;
+            if (BertCharacterRules.IsWhitespace(rune))
             {
-                if (BertCharacterRules.IsPunctuation(rune))
-                {
-                    return Take(start, consumed);
-                }
-
-                return Take(start, LengthOfWord(_rest[start..]));
+                continue;
             }
 
-            start += consumed;
+            if (!BertCharacterRules.IsPunctuation(rune))
+            {
+                _position = start + LengthOfWord(_text[start..]);
+            }
+
+            Current = (start, _position - start);
+            return true;
         }
 
-        _rest = default;
         return false;
     }
 
@@ -61,12 +64,5 @@ internal ref struct BertWordEnumerator
         }
 
         return length;
-    }
-
-    private bool Take(int start, int length)
-    {
-        Current = _rest.Slice(start, length);
-        _rest = _rest[(start + length)..];
-        return true;
     }
 }

@@ -19,8 +19,7 @@ public sealed class WordPieceVocabulary
     private static readonly Lazy<WordPieceVocabulary> s_bertBaseUncased = new(LoadBertBaseUncased);
 
     private readonly string[] _tokens;
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _wordStarts;
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _continuations;
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _ids;
 
     private WordPieceVocabulary(string[] tokens, string source)
     {
@@ -30,7 +29,6 @@ public sealed class WordPieceVocabulary
         }
 
         var ids = new Dictionary<string, int>(tokens.Length, StringComparer.Ordinal);
-        var continuations = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int id = 0; id < tokens.Length; id++)
         {
             string token = tokens[id];
@@ -40,15 +38,6 @@ public sealed class WordPieceVocabulary
                 throw new InvalidDataException(
                     $"Vocabulary '{source}' line {id + 1}: token '{token}' is a duplicate of line {ids[token] + 1}.");
             }
-
-            if (token.StartsWith(ContinuationPrefix, StringComparison.Ordinal))
-            {
-                string piece = token[ContinuationPrefix.Length..];
-                continuations[piece] = id;
-                MaxContinuationLength = Math.Max(MaxContinuationLength, piece.Length);
-            }
-
-            MaxTokenLength = Math.Max(MaxTokenLength, token.Length);
         }
 
         if (!ids.TryGetValue(UnknownToken, out int unknownId))
@@ -57,8 +46,7 @@ public sealed class WordPieceVocabulary
         }
 
         _tokens = tokens;
-        _wordStarts = ids.GetAlternateLookup<ReadOnlySpan<char>>();
-        _continuations = continuations.GetAlternateLookup<ReadOnlySpan<char>>();
+        _ids = ids.GetAlternateLookup<ReadOnlySpan<char>>();
         UnknownId = unknownId;
         Source = source;
     }
@@ -77,12 +65,6 @@ public sealed class WordPieceVocabulary
 
     /// <summary>Where the vocabulary came from (a path or a name), for error messages.</summary>
     public string Source { get; }
-
-    /// <summary>Length in UTF-16 units of the longest token; longer pieces need no lookup.</summary>
-    internal int MaxTokenLength { get; }
-
-    /// <summary>Length of the longest continuation token without its prefix.</summary>
-    internal int MaxContinuationLength { get; }
 
     /// <summary>Loads a <c>vocab.txt</c> (UTF-8, one token per line, id = line index).</summary>
     /// <exception cref="InvalidDataException">The file is empty, has an empty line, a token with whitespace, a duplicate token, or no <c>[UNK]</c>.</exception>
@@ -147,7 +129,7 @@ public sealed class WordPieceVocabulary
     }
 
     /// <summary>Looks up a whole token (continuation tokens with their <c>##</c>).</summary>
-    public bool TryGetId(ReadOnlySpan<char> token, out int id) => _wordStarts.TryGetValue(token, out id);
+    public bool TryGetId(ReadOnlySpan<char> token, out int id) => _ids.TryGetValue(token, out id);
 
     /// <summary>The id of <paramref name="token"/>.</summary>
     /// <exception cref="KeyNotFoundException">The token is not in the vocabulary.</exception>
@@ -158,9 +140,6 @@ public sealed class WordPieceVocabulary
             ? id
             : throw new KeyNotFoundException($"Token '{token}' is not in vocabulary '{Source}' ({_tokens.Length} tokens).");
     }
-
-    /// <summary>Looks up <c>##</c> + <paramref name="piece"/> without building that string.</summary>
-    internal bool TryGetContinuationId(ReadOnlySpan<char> piece, out int id) => _continuations.TryGetValue(piece, out id);
 
     private static void CheckToken(string token, int id, string source)
     {

@@ -54,15 +54,15 @@ public static class WordPieceVocabularyBuilder
         Dictionary<string, long>.AlternateLookup<ReadOnlySpan<char>> lookup = counts.GetAlternateLookup<ReadOnlySpan<char>>();
         // Special tokens written in a caption are skipped; their ids do not matter here.
         var specialTokens = new SpecialTokenMatcher(new BertSpecialTokens(0, 1, 2, 3, 4));
-        using var scratch = new TokenizerScratch();
+        using var normalized = new AlignedText();
         foreach (string caption in corpus)
         {
             ArgumentNullException.ThrowIfNull(caption, nameof(corpus));
-            var items = new BertPreTokenEnumerator(caption, specialTokens, scratch);
+            var items = new BertPreTokenEnumerator(caption, specialTokens, normalized);
             while (items.MoveNext())
             {
                 ReadOnlySpan<char> word = items.Word;
-                if (items.SpecialId < 0 && WordPieceSegmenter.CountCodePoints(word) <= WordPieceSegmenter.MaxInputCharsPerWord)
+                if (items.SpecialId < 0 && BertEncoder.CountCodePoints(word) <= BertEncoder.MaxInputCharsPerWord)
                 {
                     lookup[word] = lookup.TryGetValue(word, out long count) ? count + 1 : 1;
                 }

@@ -7,7 +7,7 @@ namespace Vtp.Tests.Samples;
 
 internal sealed class ScriptProject(string folder)
 {
-    private static readonly string[] Assemblies = ["TorchSharp", "Vtp.Model", "Vtp.MLNet.Compat", "Vtp.MLNet", "vtp", "System.Numerics.Tensors"];
+    private static readonly string[] Assemblies = ["TorchSharp", "Vtp.Model", "Vtp.MLNet.Compat", "Vtp.MLNet", "vtp", "System.Numerics.Tensors", "Microsoft.ML.Tokenizers"];
     private readonly List<string> entryPoints = [];
 
     /// <summary>Adds a program named <paramref name="name"/> made of <paramref name="cells"/>, with <paramref name="afterParameters"/>

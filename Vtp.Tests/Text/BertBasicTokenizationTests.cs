@@ -24,26 +24,26 @@ public sealed class BertBasicTokenizationTests
     [DataRow("abc😀 ok", new[] { "[UNK]", "ok" }, DisplayName = "a word with an unmatched piece is [UNK] whole")]
     public void TokenizesLikeBertBaseUncased(string text, string[] expected)
     {
-        CollectionAssert.AreEqual(expected, s_tokenizer.Tokenize(text));
+        CollectionAssert.AreEqual(expected, Tokens(text));
     }
 
     [TestMethod]
     public void AWordOfAHundredCodePointsIsSplitAndOneMoreIsUnknown()
     {
-        string[] hundred = s_tokenizer.Tokenize(new string('a', 100));
+        string[] hundred = Tokens(new string('a', 100));
         Assert.IsFalse(hundred.Contains(BertSpecialTokens.UnknownToken), string.Join(" ", hundred));
         Assert.AreEqual(new string('a', 100), string.Concat(hundred.Select(t => t.TrimStart('#'))));
 
-        CollectionAssert.AreEqual(new[] { "[UNK]" }, s_tokenizer.Tokenize(new string('a', 101)));
+        CollectionAssert.AreEqual(new[] { "[UNK]" }, Tokens(new string('a', 101)));
     }
 
     [TestMethod]
     public void TheLengthLimitCountsCodePointsAfterNormalisation()
     {
         // 100 accented letters are 200 UTF-16 units before NFD stripping, 100 after: still split, not [UNK].
-        Assert.IsFalse(s_tokenizer.Tokenize(string.Concat(Enumerable.Repeat("e\u0301", 100))).Contains("[UNK]"));
+        Assert.IsFalse(Tokens(string.Concat(Enumerable.Repeat("e\u0301", 100))).Contains("[UNK]"));
         // 101 emoji are 202 UTF-16 units but 101 code points: [UNK] by length.
-        CollectionAssert.AreEqual(new[] { "[UNK]" }, s_tokenizer.Tokenize(string.Concat(Enumerable.Repeat("😀", 101))));
+        CollectionAssert.AreEqual(new[] { "[UNK]" }, Tokens(string.Concat(Enumerable.Repeat("😀", 101))));
     }
 
     [TestMethod]
@@ -52,23 +52,37 @@ public sealed class BertBasicTokenizationTests
     [DataRow("\u0001\u200B\uFEFF", DisplayName = "control and format characters only")]
     public void TextWithoutWordsIsJustClsAndSep(string text)
     {
-        Assert.AreEqual(0, s_tokenizer.Tokenize(text).Length);
+        Assert.AreEqual(0, Tokens(text).Length);
         TokenizedBatch batch = s_tokenizer.Encode([text]);
         BertSpecialTokens special = s_tokenizer.SpecialTokens;
         CollectionAssert.AreEqual(new long[] { special.Classifier, special.Separator }, batch.InputIds);
     }
 
     [TestMethod]
-    public void NormalizeAndSplitWordsShowTheIntermediateSteps()
+    public void TheNormalizerAndPreTokenizerShowTheIntermediateSteps()
     {
-        Assert.AreEqual("hello , 東  京 ! naive", BertTokenizer.Normalize("HeLLo ,\u200B東京!\tNaïve"));
-        CollectionAssert.AreEqual(new[] { "hello", ",", "東", "京", "!", "naive" }, BertTokenizer.SplitWords("hello , 東 京 ! naive"));
+        Assert.AreEqual("hello , 東  京 ! naive", s_tokenizer.Normalizer.Normalize("HeLLo ,\u200B東京!\tNaïve"));
+        Assert.AreEqual("hello , 東  京 ! naive", s_tokenizer.Normalizer.Normalize("HeLLo ,\u200B東京!\tNaïve".AsSpan()));
+        CollectionAssert.AreEqual(new[] { "hello", ",", "東", "京", "!", "naive" }, TextTestData.Words(s_tokenizer, "hello , 東 京 ! naive"));
+        CollectionAssert.AreEqual(new[] { (0, 5), (6, 1) }, s_tokenizer.PreTokenizer.PreTokenize("hello ,".AsSpan()).ToArray());
+    }
+
+    [TestMethod]
+    public void AWordOfSixtyEmojiIsSplitWhenTheVocabularyHoldsThem()
+    {
+        // 60 code points but 120 UTF-16 units: HF's limit of 100 counts code points, so the word is not [UNK].
+        var tokenizer = new BertTokenizer(WordPieceVocabularyBuilder.Build(["😀😀 ok"], targetSize: 12));
+        string[] tokens = TextTestData.Tokens(tokenizer, string.Concat(Enumerable.Repeat("😀", 60)));
+        CollectionAssert.DoesNotContain(tokens, "[UNK]");
+        Assert.AreEqual(string.Concat(Enumerable.Repeat("😀", 60)), string.Concat(tokens.Select(t => t.TrimStart('#'))));
     }
 
     [TestMethod]
     public void UnpairedSurrogatesAreDroppedLikeTheReplacementCharacter()
     {
-        CollectionAssert.AreEqual(new[] { "ab" }, s_tokenizer.Tokenize("a\uD800b"));
-        CollectionAssert.AreEqual(new[] { "ab" }, s_tokenizer.Tokenize("a\uDC00b"));
+        CollectionAssert.AreEqual(new[] { "ab" }, Tokens("a\uD800b"));
+        CollectionAssert.AreEqual(new[] { "ab" }, Tokens("a\uDC00b"));
     }
+
+    private static string[] Tokens(string text) => TextTestData.Tokens(s_tokenizer, text);
 }
