@@ -33,7 +33,9 @@ internal static class FfmpegDecodeArguments
                 .WithCustomArgument($"-filter_complex \"{FilterGraph(info, runs, geometry, strategy)}\"")
                 .WithMap("out")
                 .WithFpsMode(FpsMode.Passthrough)
-                .WithFrameCount(runs.Sum(r => r.Indices.Length)))
+                .WithFrameCount(runs.Sum(r => r.Indices.Length))
+                .ForceFormat("rawvideo")
+                .WithPixelFormat("rgb24"))
             .WithLogLevel(FFMpegLogLevel.Error);
     }
 

@@ -3,7 +3,7 @@ using FFMpegCore.Pipes;
 namespace Vtp.Video;
 
 /// <summary>
-/// FFMpegCore pipe sink that receives ffmpeg's rawvideo rgb24 output into one buffer, whole frames only, and counts
+/// FFMpegCore pipe sink that receives ffmpeg's rawvideo rgb24 frames into one buffer, whole frames only, and counts
 /// them: a run that ends early (a truncated file, a container that over-reports its frames) shows as
 /// <see cref="Received"/> below the planned count.
 /// </summary>
@@ -12,8 +12,8 @@ internal sealed class RgbFrameSink(byte[] buffer, int frameBytes) : IPipeSink
     /// <summary>Whole frames received so far, at the start of the buffer.</summary>
     public int Received { get; private set; }
 
-    /// <summary>The output format ffmpeg writes into the pipe.</summary>
-    public string GetStreamArguments() => "-f rawvideo -pix_fmt rgb24";
+    /// <summary>No arguments of its own: the run's output options ask for rawvideo rgb24.</summary>
+    public string GetStreamArguments() => "";
 
     /// <summary>Reads frames until the buffer is full or ffmpeg closes the pipe, then waits for the close.</summary>
     public async Task ReadAsync(Stream inputStream, CancellationToken cancellationToken)
