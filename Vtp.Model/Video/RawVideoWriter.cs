@@ -34,7 +34,7 @@ public sealed class RawVideoWriter : IDisposable
         var ffmpegSide = new AnonymousPipeClientStream(PipeDirection.In, _frames.ClientSafePipeHandle);
         var processor = FFMpegArguments
             .FromPipeInput(new StreamPipeSource(ffmpegSide), o => o
-                .ForceFormat("rawvideo").WithCustomArgument("-pix_fmt rgb24").WithFrameSize(width, height).WithFrameRate(frameRate))
+                .ForceFormat("rawvideo").WithPixelFormat("rgb24").WithFrameSize(width, height).WithFrameRate(frameRate))
             .OutputToFile(path, overwrite: true, o => o.WithCustomArgument(CommandLine.Join(
                 ["-hide_banner", "-nostdin", "-an", "-c:v", encoding.Codec, "-pix_fmt", encoding.PixelFormat, .. encoding.ExtraArguments])))
             .WithLogLevel(FFMpegLogLevel.Error)
