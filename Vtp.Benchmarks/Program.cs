@@ -26,6 +26,8 @@ var benchmarks = new Dictionary<string, (string Description, Func<string[], int>
         "([--seeds 3] [--quick] [--out FILE] [--rows official,text-15,...] [--data DIR] [--pretrain-steps N] [--finetune-steps N])", AblationBenchmark.Run),
     ["video-loader"] = ("VideoLoader clips/s against ffmpeg -f null; 'video-loader crossover' measures where seeking beats decoding " +
         "([--clips N] [--epochs N] [--folder DIR])", VideoLoaderBenchmark.Run),
+    ["video-ffmpegcore"] = ("decoding and probing through FFMpegCore against plain ffmpeg/ffprobe processes, taking turns " +
+        "([--clips N] [--rounds N] [--folder DIR])", FfmpegCoreBenchmark.Run),
 };
 
 if (args.Length > 0 && benchmarks.TryGetValue(args[0], out var benchmark)) return benchmark.Run(args[1..]);

@@ -1,67 +1,42 @@
 using System.Globalization;
 using System.Text;
+using FFMpegCore;
+using FFMpegCore.Enums;
+using FFMpegCore.Pipes;
 
 namespace Vtp.Video;
 
-/// <summary>Builds the ffmpeg command line that writes exactly the planned frames as rgb24 to stdout.</summary>
+/// <summary>
+/// Builds the FFMpegCore run of ffmpeg that writes exactly the planned frames as rgb24 into a pipe sink. Inputs,
+/// seeking, threads, the stream map, frame count and log level use FFMpegCore's options; the filter graph (select,
+/// crop, scale, flip, concat) and ffmpeg's global switches go in as custom arguments, which its builders lack.
+/// </summary>
 internal static class FfmpegDecodeArguments
 {
-    /// <summary>Arguments for one ffmpeg process that decodes <paramref name="runs"/> with <paramref name="strategy"/>.</summary>
-    public static List<string> Build(
+    /// <summary>The ffmpeg run that decodes <paramref name="runs"/> with <paramref name="strategy"/> into <paramref name="sink"/>.</summary>
+    public static FFMpegArgumentProcessor Build(
         VideoInfo info, FrameDecodeStrategy strategy, IReadOnlyList<FrameRun> runs, FrameGeometry geometry,
-        VideoDecodeOptions options)
+        VideoDecodeOptions options, IPipeSink sink)
     {
-        var args = new List<string> { "-hide_banner", "-nostdin", "-loglevel", "error" };
-        if (!options.TolerateDecodeErrors)
+        // -xerror: stop at the first decode error instead of concealing it (unless the caller tolerates damage).
+        var global = options.TolerateDecodeErrors ? "-hide_banner -nostdin" : "-hide_banner -nostdin -xerror";
+        var arguments = FFMpegArguments.FromFileInput(
+            info.FilePath, verifyExists: false, o => InputOptions(o.WithCustomArgument(global), info, strategy, runs[0], options));
+        foreach (var run in runs.Skip(1))
         {
-            args.Add("-xerror");
+            arguments = arguments.AddFileInput(
+                info.FilePath, verifyExists: false, o => InputOptions(o, info, strategy, run, options));
         }
 
-        var graph = new StringBuilder();
-        var chain = geometry.ToFilterChain();
-        for (var k = 0; k < runs.Count; k++)
-        {
-            var run = runs[k];
-            if (options.DecoderThreads > 0)
-            {
-                args.AddRange(["-threads", options.DecoderThreads.ToString(CultureInfo.InvariantCulture)]);
-            }
-
-            // Seek inputs start half a frame before the run and end half a frame after it, so rounding of
-            // timestamps can neither drop a wanted frame nor let a neighbour in; frame n of the input is frame First+n.
-            var offset = 0;
-            if (strategy == FrameDecodeStrategy.Seek)
-            {
-                offset = run.First;
-                if (run.First > 0)
-                {
-                    args.AddRange(["-ss", Seconds((run.First - 0.5) / info.FrameRate)]);
-                }
-
-                args.AddRange(["-t", Seconds((run.Last - run.First + 1) / info.FrameRate)]);
-            }
-
-            args.AddRange(["-i", info.FilePath]);
-            graph.Append(CultureInfo.InvariantCulture, $"[{k}:{info.StreamIndex}]select={SelectExpression(run.Indices, offset)},{chain},setpts=N");
-            graph.Append(runs.Count == 1 ? "[out]" : $"[v{k}];");
-        }
-
-        if (runs.Count > 1)
-        {
-            for (var k = 0; k < runs.Count; k++)
-            {
-                graph.Append(CultureInfo.InvariantCulture, $"[v{k}]");
-            }
-
-            graph.Append(CultureInfo.InvariantCulture, $"concat=n={runs.Count}:v=1:a=0,setpts=N[out]");
-        }
-
-        var frames = runs.Sum(r => r.Indices.Length);
-        args.AddRange([
-            "-filter_complex", graph.ToString(), "-map", "[out]", "-fps_mode", "passthrough",
-            "-frames:v", frames.ToString(CultureInfo.InvariantCulture), "-f", "rawvideo", "-pix_fmt", "rgb24", "pipe:1",
-        ]);
-        return args;
+        return arguments
+            .OutputToPipe(sink, o => o
+                .WithCustomArgument($"-filter_complex \"{FilterGraph(info, runs, geometry, strategy)}\"")
+                .WithMap("out")
+                .WithFpsMode(FpsMode.Passthrough)
+                .WithFrameCount(runs.Sum(r => r.Indices.Length))
+                .ForceFormat("rawvideo")
+                .WithPixelFormat("rgb24"))
+            .WithLogLevel(FFMpegLogLevel.Error);
     }
 
     /// <summary>
@@ -102,5 +77,52 @@ internal static class FfmpegDecodeArguments
         return string.Join('+', terms);
     }
 
-    private static string Seconds(double seconds) => seconds.ToString("0.######", CultureInfo.InvariantCulture);
+    // Seek inputs start half a frame before the run and end half a frame after it, so rounding of timestamps (FFMpegCore
+    // writes them in milliseconds) can neither drop a wanted frame nor let a neighbour in, up to 500 fps; frame n of
+    // the input is then frame First+n.
+    private static void InputOptions(
+        FFMpegInputOptions input, VideoInfo info, FrameDecodeStrategy strategy, FrameRun run, VideoDecodeOptions options)
+    {
+        if (options.DecoderThreads > 0)
+        {
+            input.WithThreads(options.DecoderThreads);
+        }
+
+        if (strategy == FrameDecodeStrategy.Seek)
+        {
+            if (run.First > 0)
+            {
+                input.WithStartTime(TimeSpan.FromSeconds((run.First - 0.5) / info.FrameRate));
+            }
+
+            input.WithDuration(TimeSpan.FromSeconds((run.Last - run.First + 1) / info.FrameRate));
+        }
+    }
+
+    // One chain per input: select its frames (numbered from the input's start), apply the geometry, renumber; several
+    // chains are concatenated. The result is labelled [out].
+    private static string FilterGraph(
+        VideoInfo info, IReadOnlyList<FrameRun> runs, FrameGeometry geometry, FrameDecodeStrategy strategy)
+    {
+        var graph = new StringBuilder();
+        var chain = geometry.ToFilterChain();
+        for (var k = 0; k < runs.Count; k++)
+        {
+            var offset = strategy == FrameDecodeStrategy.Seek ? runs[k].First : 0;
+            graph.Append(CultureInfo.InvariantCulture, $"[{k}:{info.StreamIndex}]select={SelectExpression(runs[k].Indices, offset)},{chain},setpts=N");
+            graph.Append(runs.Count == 1 ? "[out]" : $"[v{k}];");
+        }
+
+        if (runs.Count > 1)
+        {
+            for (var k = 0; k < runs.Count; k++)
+            {
+                graph.Append(CultureInfo.InvariantCulture, $"[v{k}]");
+            }
+
+            graph.Append(CultureInfo.InvariantCulture, $"concat=n={runs.Count}:v=1:a=0,setpts=N[out]");
+        }
+
+        return graph.ToString();
+    }
 }

@@ -1,16 +1,23 @@
-using System.Globalization;
+using System.IO.Pipes;
+using FFMpegCore;
+using FFMpegCore.Enums;
+using FFMpegCore.Pipes;
 
 namespace Vtp.Video;
 
 /// <summary>
-/// Writes rgb24 frames into a video file by piping them into ffmpeg. Call <see cref="Complete"/> to finish the file;
-/// disposing without it kills ffmpeg and deletes the partial file.
+/// Writes rgb24 frames into a video file through FFMpegCore: the frames go into a pipe that FFMpegCore feeds to
+/// ffmpeg as rawvideo input. Call <see cref="Complete"/> to finish the file; disposing without it kills ffmpeg and
+/// deletes the partial file.
 /// </summary>
 public sealed class RawVideoWriter : IDisposable
 {
-    private readonly FfmpegProcess _process;
+    private readonly AnonymousPipeServerStream _frames = new(PipeDirection.Out);
+    private readonly CancellationTokenSource _kill = new();
+    private readonly Task<FFMpegResult> _run;
     private readonly int _frameBytes;
     private bool _completed;
+    private bool _disposed;
 
     /// <summary>Starts ffmpeg writing <paramref name="path"/> (overwritten if present).</summary>
     public RawVideoWriter(string path, int width, int height, double frameRate, VideoEncoding? encoding = null)
@@ -21,16 +28,21 @@ public sealed class RawVideoWriter : IDisposable
         }
 
         encoding ??= VideoEncoding.H264;
+        var options = FfmpegTools.FfmpegOptions();
         Path = path;
         _frameBytes = width * height * 3;
-        List<string> arguments =
-        [
-            "-hide_banner", "-nostdin", "-loglevel", "error", "-y",
-            "-f", "rawvideo", "-pix_fmt", "rgb24", "-s", $"{width}x{height}",
-            "-r", frameRate.ToString(CultureInfo.InvariantCulture), "-i", "pipe:0",
-            "-an", "-c:v", encoding.Codec, "-pix_fmt", encoding.PixelFormat, .. encoding.ExtraArguments, path,
-        ];
-        _process = FfmpegProcess.Start(FfmpegTools.Ffmpeg, arguments, writesStdin: true, CancellationToken.None);
+        var ffmpegSide = new AnonymousPipeClientStream(PipeDirection.In, _frames.ClientSafePipeHandle);
+        var processor = FFMpegArguments
+            .FromPipeInput(new StreamPipeSource(ffmpegSide), o => o
+                .ForceFormat("rawvideo").WithPixelFormat("rgb24").WithFrameSize(width, height).WithFrameRate(frameRate))
+            .OutputToFile(path, overwrite: true, o => o.WithCustomArgument(CommandLine.Join(
+                ["-hide_banner", "-nostdin", "-an", "-c:v", encoding.Codec, "-pix_fmt", encoding.PixelFormat, .. encoding.ExtraArguments])))
+            .WithLogLevel(FFMpegLogLevel.Error)
+            .CancellableThrough(_kill.Token, TimeSpan.Zero);
+        _run = Task.Run(() => processor.ProcessAsynchronously(throwOnError: false, options));
+
+        // Once ffmpeg is gone nothing reads the pipe: close it, so that a blocked WriteFrame fails instead of hanging.
+        _ = _run.ContinueWith(_ => ffmpegSide.Dispose(), TaskScheduler.Default);
     }
 
     /// <summary>The file being written.</summary>
@@ -47,12 +59,11 @@ public sealed class RawVideoWriter : IDisposable
 
         try
         {
-            _process.Stdin.Write(rgb);
+            _frames.Write(rgb);
         }
         catch (IOException e)
         {
-            _process.WaitForExit();
-            throw new IOException($"ffmpeg stopped accepting frames for '{Path}': {_process.StderrTail}", e);
+            throw new IOException($"ffmpeg stopped accepting frames for '{Path}': {StderrTail(Wait())}", e);
         }
     }
 
@@ -60,11 +71,11 @@ public sealed class RawVideoWriter : IDisposable
     /// <exception cref="IOException">ffmpeg failed (its last stderr lines are in the message).</exception>
     public void Complete()
     {
-        _process.Stdin.Close();
-        var exitCode = _process.WaitForExit();
-        if (exitCode != 0)
+        _frames.Dispose();
+        var result = Wait();
+        if (result.ExitCode != 0)
         {
-            throw new IOException($"ffmpeg could not write '{Path}' (exit code {exitCode}): {_process.StderrTail}");
+            throw new IOException($"ffmpeg could not write '{Path}' (exit code {result.ExitCode}): {StderrTail(result)}");
         }
 
         _completed = true;
@@ -93,10 +104,24 @@ public sealed class RawVideoWriter : IDisposable
     /// <summary>Releases ffmpeg; without <see cref="Complete"/> the process is killed and the partial file deleted.</summary>
     public void Dispose()
     {
-        _process.Dispose();
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         if (!_completed)
         {
+            _kill.Cancel();
+            _frames.Dispose();
+            Task.WhenAny(_run).GetAwaiter().GetResult(); // ffmpeg is gone, however the run ended
             File.Delete(Path);
         }
+
+        _kill.Dispose();
     }
+
+    private FFMpegResult Wait() => _run.GetAwaiter().GetResult();
+
+    private static string StderrTail(FFMpegResult result) => VideoDecodeException.LastLines(result.StandardError);
 }

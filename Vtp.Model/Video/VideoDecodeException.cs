@@ -6,6 +6,8 @@ namespace Vtp.Video;
 /// </summary>
 public sealed class VideoDecodeException : Exception
 {
+    private const int TailLines = 12;
+
     /// <summary>Creates the exception for <paramref name="filePath"/>.</summary>
     /// <param name="filePath">The video file that failed.</param>
     /// <param name="reason">What went wrong, in one sentence.</param>
@@ -27,6 +29,13 @@ public sealed class VideoDecodeException : Exception
 
     /// <summary>The last stderr lines of ffmpeg/ffprobe (empty when no tool ran).</summary>
     public string ToolOutput { get; }
+
+    /// <summary>
+    /// The last stderr lines of a run, for <see cref="ToolOutput"/>: ffmpeg and ffprobe run at <c>-loglevel error</c>
+    /// without the banner, so these are the lines that say what went wrong (the last one usually names the cause).
+    /// </summary>
+    internal static string LastLines(IReadOnlyList<string> stderr) =>
+        string.Join(Environment.NewLine, stderr.Where(line => !string.IsNullOrWhiteSpace(line)).TakeLast(TailLines));
 
     private static string Compose(string filePath, string reason, string toolOutput) =>
         string.IsNullOrWhiteSpace(toolOutput)

@@ -1,8 +1,8 @@
 namespace Vtp.Video;
 
 /// <summary>
-/// Decodes chosen frames of a video with one ffmpeg process: ffmpeg selects (or seeks to) the frames, crops,
-/// resizes and flips them, and writes rgb24 to a pipe that is read in whole-frame chunks.
+/// Decodes chosen frames of a video with one ffmpeg run through FFMpegCore: ffmpeg selects (or seeks to) the frames,
+/// crops, resizes and flips them, and writes rgb24 into a pipe sink that is read in whole-frame chunks.
 /// </summary>
 public static class VideoFrameDecoder
 {
@@ -13,13 +13,15 @@ public static class VideoFrameDecoder
     /// with <paramref name="geometry"/> applied. Frames come back in request order.
     /// </summary>
     /// <remarks>
-    /// Recovery: when the stream ends before a requested frame although the probe counted it (a container that
-    /// over-reports its frame count), that frame repeats the last decoded one and
-    /// <see cref="DecodedFrames.RepeatedFrames"/> counts it. A decode error or an ffmpeg failure is never recovered:
-    /// it raises <see cref="VideoDecodeException"/> unless <see cref="VideoDecodeOptions.TolerateDecodeErrors"/>.
+    /// Recovery: when ffmpeg delivers fewer frames than planned and exits cleanly (a container that over-reports its
+    /// frame count, or a truncated file with <see cref="VideoDecodeOptions.TolerateDecodeErrors"/>), each missing
+    /// frame repeats the last decoded one and <see cref="DecodedFrames.RepeatedFrames"/> counts it. A decode error or
+    /// an ffmpeg failure is never recovered: it raises <see cref="VideoDecodeException"/> unless
+    /// <see cref="VideoDecodeOptions.TolerateDecodeErrors"/> (by default ffmpeg stops at the first one, <c>-xerror</c>).
     /// </remarks>
     /// <exception cref="VideoDecodeException">ffmpeg failed, produced no frame, or the video is too large.</exception>
     /// <exception cref="OperationCanceledException">Cancelled; the ffmpeg process has been killed.</exception>
+    /// <exception cref="InvalidOperationException"><see cref="FfmpegTools.Ffmpeg"/> is a path that holds no ffmpeg.</exception>
     public static DecodedFrames Decode(
         VideoInfo info, IReadOnlyList<int> frameIndices, FrameGeometry geometry, VideoDecodeOptions? options = null,
         CancellationToken cancellationToken = default)
@@ -92,33 +94,23 @@ public static class VideoFrameDecoder
         VideoInfo info, FrameDecodeStrategy strategy, IReadOnlyList<FrameRun> runs, FrameGeometry geometry,
         VideoDecodeOptions options, byte[] buffer, CancellationToken cancellationToken)
     {
-        var arguments = FfmpegDecodeArguments.Build(info, strategy, runs, geometry, options);
-        using var process = FfmpegProcess.Start(FfmpegTools.Ffmpeg, arguments, writesStdin: false, cancellationToken);
-        var frameBytes = geometry.FrameBytes;
-        var wanted = buffer.Length / frameBytes;
-        var produced = 0;
-        while (produced < wanted)
-        {
-            var read = process.ReadFully(buffer.AsSpan(produced * frameBytes, frameBytes));
-            if (read < frameBytes)
-            {
-                break;
-            }
-
-            produced++;
-        }
-
-        var exitCode = process.WaitForExit();
         cancellationToken.ThrowIfCancellationRequested();
-        if (exitCode != 0)
+        var sink = new RgbFrameSink(buffer, geometry.FrameBytes);
+        var planned = buffer.Length / geometry.FrameBytes;
+        var result = FfmpegDecodeArguments.Build(info, strategy, runs, geometry, options, sink)
+            .CancellableThrough(cancellationToken, TimeSpan.Zero)
+            .ProcessSynchronously(throwOnError: false, FfmpegTools.FfmpegOptions());
+        cancellationToken.ThrowIfCancellationRequested();
+        var log = VideoDecodeException.LastLines(result.StandardError);
+        if (result.ExitCode != 0)
         {
             throw new VideoDecodeException(
                 info.FilePath,
-                $"ffmpeg failed with exit code {exitCode} after {produced} of {wanted} frames ({strategy} strategy)",
-                process.StderrTail);
+                $"ffmpeg failed with exit code {result.ExitCode} after {sink.Received} of {planned} frames ({strategy} strategy)",
+                log);
         }
 
-        return (produced, process.StderrTail);
+        return (sink.Received, log);
     }
 
     private static DecodedFrames Arrange(

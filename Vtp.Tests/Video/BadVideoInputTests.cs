@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Vtp.Video;
 
 namespace Vtp.Tests.Video;
@@ -75,6 +76,39 @@ public sealed class BadVideoInputTests
         var e = Assert.ThrowsExactly<VideoDecodeException>(
             () => VideoFrameDecoder.Decode(info, TemporalSampler.Uniform(50, 8), FrameGeometry.Resize(32, 32)));
         AssertNames(e, path, "ffmpeg failed");
+        StringAssert.Matches(e.Reason, new Regex(@"after [0-7] of 8 frames"));
+        StringAssert.Contains(e.ToolOutput, "corrupt input packet");
+    }
+
+    [TestMethod]
+    public void TruncatedMp4WithIndexAtTheStart_WithDecodeErrorsTolerated_RepeatsTheLastDeliveredFrame()
+    {
+        // Without -xerror ffmpeg exits cleanly after the frames the file still holds: the short count is what tells.
+        var path = Truncated(_faststart, "truncated-faststart-tolerated.mp4");
+        var decoded = VideoFrameDecoder.Decode(
+            path, TemporalSampler.Uniform(50, 8), FrameGeometry.Resize(32, 32), new VideoDecodeOptions { TolerateDecodeErrors = true });
+
+        Assert.AreEqual(8, decoded.FrameCount);
+        Assert.IsTrue(decoded.RepeatedFrames is > 0 and < 8, $"{decoded.RepeatedFrames} of 8 frames repeated");
+        CollectionAssert.AreEqual(decoded.Frame(8 - decoded.RepeatedFrames - 1).ToArray(), decoded.Frame(7).ToArray());
+    }
+
+    [TestMethod]
+    public void UnsupportedCodec_ProbesAsUnknownAndFailsToDecodeQuotingFfmpeg()
+    {
+        // AVI names the codec by a FourCC in its header; one that no decoder knows leaves the stream without a codec.
+        var mpeg4 = Path.Combine(_folder, "mpeg4.avi");
+        TestMedia.Ffmpeg("-f", "lavfi", "-i", "testsrc2=size=64x64:rate=25", "-t", "1", "-c:v", "mpeg4", mpeg4);
+        var bytes = File.ReadAllBytes(mpeg4);
+        var header = bytes.AsSpan().IndexOf("movi"u8);
+        var path = Path.Combine(_folder, "unknown-codec.avi");
+        File.WriteAllBytes(path, [.. ReplaceAll(bytes[..header], "FMP4"u8.ToArray(), "QQQQ"u8.ToArray()), .. bytes[header..]]);
+
+        var info = VideoProbe.Probe(path);
+        Assert.AreEqual("unknown", info.Codec);
+        var e = Assert.ThrowsExactly<VideoDecodeException>(() => VideoFrameDecoder.Decode(info, [0], FrameGeometry.Resize(8, 8)));
+        AssertNames(e, path, "ffmpeg failed");
+        StringAssert.Contains(e.ToolOutput, "Decoder (codec none) not found");
     }
 
     [TestMethod]
@@ -90,6 +124,7 @@ public sealed class BadVideoInputTests
         var e = Assert.ThrowsExactly<VideoDecodeException>(
             () => VideoFrameDecoder.Decode(path, Enumerable.Range(0, 50).ToArray(), FrameGeometry.Resize(32, 32)));
         AssertNames(e, path, "ffmpeg failed");
+        StringAssert.Contains(e.ToolOutput, "Invalid NAL unit size");
 
         // With concealment allowed the same file decodes (damaged), which is why it is opt-in.
         var tolerated = VideoFrameDecoder.Decode(
@@ -134,10 +169,23 @@ public sealed class BadVideoInputTests
         return path;
     }
 
+    private static byte[] ReplaceAll(byte[] bytes, byte[] from, byte[] to)
+    {
+        var result = bytes.ToArray();
+        for (var i = result.AsSpan().IndexOf(from); i >= 0; i = result.AsSpan().IndexOf(from))
+        {
+            to.CopyTo(result, i);
+        }
+
+        return result;
+    }
+
+    // Names the file and the reason, and quotes ffmpeg's own lines without its version banner.
     private static void AssertNames(VideoDecodeException e, string path, string reason)
     {
         Assert.AreEqual(path, e.FilePath);
         StringAssert.Contains(e.Message, path);
         StringAssert.Contains(e.Message, reason);
+        StringAssert.DoesNotMatch(e.Message, new Regex("ffmpeg version|ffprobe version|configuration:|built with|libavutil"));
     }
 }

@@ -70,4 +70,21 @@ public sealed class VideoProbeTests
             }
         }
     }
+
+    [TestMethod]
+    [DataRow("180", 180)]
+    [DataRow("270", 270)]
+    public void Probe_RotationTag_ComesBackAsAClockwiseQuarterTurn(string tag, int expected)
+    {
+        // ffprobe reports the display matrix of a 270 tag as -90; the probe normalises it.
+        var upright = TestMedia.Write(
+            Path.Combine(_folder, $"upright{tag}.mp4"), TestMedia.NoiseFrames(2, 8, 6, 5), 8, 6, VideoEncoding.LosslessRgb);
+        var rotated = Path.Combine(_folder, $"rotated{tag}.mp4");
+        TestMedia.Ffmpeg("-i", upright, "-c", "copy", "-metadata:s:v:0", $"rotate={tag}", rotated);
+
+        var info = VideoProbe.Probe(rotated);
+
+        Assert.AreEqual(expected, info.Rotation);
+        Assert.AreEqual(expected == 180 ? (8, 6) : (6, 8), (info.DisplayWidth, info.DisplayHeight));
+    }
 }
