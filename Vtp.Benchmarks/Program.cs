@@ -19,7 +19,7 @@ var benchmarks = new Dictionary<string, (string Description, Func<string[], int>
     ["ops"] = ("microseconds per tiny tensor op (the binding's per-call cost), Vtp against PyTorch ([--calls N] [--steps N] [--threads N])",
         OpOverheadBenchmark.Run),
     ["block"] = ("one SimVTP block forward+backward, Vtp against PyTorch (reference/bench_block.py) ([--steps N] [--threads N])", BlockBenchmark.Run),
-    ["data-parallel"] = ("pretraining steps in 1 process against 2 processes joined by c10d (gloo), scaling efficiency and gradient bytes " +
+    ["data-parallel"] = ("pretraining steps in 1 process against 2 processes joined by Gloo, scaling efficiency, gradient bytes and averaging time " +
         "per step ([--config tiny] [--batch N] [--steps N])", DataParallelBenchmark.Run),
     ["data-parallel-worker"] = ("one rank of 'data-parallel' (started by it)", DataParallelBenchmark.Worker),
     ["ablation"] = ("the paper's ablations on the demo world (mask ratios, losses, data), table into docs/ablations.md " +
