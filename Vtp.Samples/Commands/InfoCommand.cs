@@ -54,8 +54,8 @@ internal static class InfoCommand
             .Where(fields => fields.Length >= 6).Select(fields => string.Join(' ', fields[5..])).Distinct().ToList();
     }
 
-    // TorchSharp's libtorch packages link Intel's MKL into libtorch_cpu.so, where no file name shows it: its version
-    // banner is in the library's text.
+    // TorchSharp's libtorch packages link Intel's MKL into libtorch_cpu.so, where no file name shows it; its own
+    // MKL_Get_Version_String (exported there) names it.
     private static string DescribeBlas(IReadOnlyList<string> blas, IReadOnlyList<string> libraries)
     {
         if (blas.Any(l => l.Contains("openblas", StringComparison.OrdinalIgnoreCase))) return "OpenBLAS";
@@ -67,15 +67,13 @@ internal static class InfoCommand
             : "none found in /proc/self/maps (libtorch may use its own kernels)";
     }
 
-    private static string? MklVersion(string library)
+    private static unsafe string? MklVersion(string library)
     {
-        var marker = System.Text.Encoding.ASCII.GetBytes("Intel(R) oneAPI Math Kernel Library Version ");
-        var bytes = File.ReadAllBytes(library);
-        var at = bytes.AsSpan().IndexOf(marker);
-        if (at < 0) return null;
-        var end = at + marker.Length;
-        while (end < bytes.Length && bytes[end] is >= (byte)'0' and <= (byte)'9' or (byte)'.') end++;
-        return $"Intel oneAPI MKL {System.Text.Encoding.ASCII.GetString(bytes, at + marker.Length, end - at - marker.Length)}";
+        if (!NativeLibrary.TryLoad(library, out var handle) || !NativeLibrary.TryGetExport(handle, "MKL_Get_Version_String", out var export))
+            return null;
+        var buffer = stackalloc byte[256];
+        ((delegate* unmanaged<byte*, int, void>)export)(buffer, 256);
+        return Marshal.PtrToStringAnsi((IntPtr)buffer)?.Trim();
     }
 
     private static string ToolVersion(string tool)

@@ -106,15 +106,17 @@ public sealed class ToolCommandTests
     }
 
     [TestMethod]
-    public void Info_ReportsTheBlasThatLibblasPointsTo()
+    public void Info_ReportsTorchSharpLibtorchAndTheMklInsideLibtorch()
     {
         var info = CliRun.Of("info", "--json").Ok().Json();
-        var libblas = new FileInfo("/usr/lib/x86_64-linux-gnu/libblas.so.3");
-        var target = libblas.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? libblas.FullName;
-
-        var loaded = info.GetProperty("blas_libraries").EnumerateArray().Select(e => e.GetString()!).ToList();
-        CollectionAssert.Contains(loaded, target, $"libblas.so.3 resolves to {target}; loaded: {string.Join(", ", loaded)}");
-        Assert.StartsWith("1.", info.GetProperty("libtorch").GetString()!);
+        Assert.StartsWith("0.107.", info.GetProperty("torch_sharp").GetString()!);
+        Assert.StartsWith("2.10.", info.GetProperty("libtorch").GetString()!);
+        // TorchSharp's libtorch links MKL in: no BLAS file is mapped, and the report names MKL and the library holding it.
+        Assert.AreEqual(0, info.GetProperty("blas_libraries").GetArrayLength(), info.ToString());
+        var blas = info.GetProperty("blas").GetString()!;
+        StringAssert.StartsWith(blas, "Intel(R) oneAPI Math Kernel Library Version 20");
+        StringAssert.EndsWith(blas, "libtorch_cpu.so");
+        Assert.IsTrue(info.GetProperty("torch_threads").GetInt32() >= 1);
         Assert.StartsWith("ffmpeg version", info.GetProperty("ffmpeg").GetString()!);
         Assert.AreEqual(TorchSharp.torch.cuda.is_available(), info.GetProperty("cuda").GetBoolean());
     }
