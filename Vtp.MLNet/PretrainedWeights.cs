@@ -1,4 +1,5 @@
 // Where retrieval fine-tuning takes its starting weights from.
+using Vtp.IO;
 using Vtp.Modeling;
 using Vtp.Text;
 using static TorchSharp.torch;
@@ -7,8 +8,9 @@ namespace Vtp.MLNet;
 
 /// <summary>
 /// The pretrained SimVTP model a fine-tuning starts from: a fitted <see cref="SimVtpPretrainTransformer"/>, the
-/// pretraining estimator of an earlier step of the same pipeline (the transformer it fitted last), or a model package.
-/// The config and vocabulary come with the weights. It is resolved when the fine-tuning estimator is fitted.
+/// pretraining estimator of an earlier step of the same pipeline (the transformer it fitted last), a model package,
+/// or an official checkpoint. The config and vocabulary come with the weights (a checkpoint is given its config). It is
+/// resolved when the fine-tuning estimator is fitted.
 /// </summary>
 public sealed class PretrainedWeights
 {
@@ -47,6 +49,22 @@ public sealed class PretrainedWeights
         {
             var contents = ModelPackage.Read(path, PackageKind.Pretrain);
             return new Resolved(contents.Config, new BertTokenizer(contents.Vocabulary), contents.Weights, $"'{Path.GetFullPath(path)}'", contents);
+        });
+    }
+
+    /// <summary>
+    /// Official-named SimVTP pretraining weights (<see cref="WeightsFile.Load"/>: a PyTorch .pth written by torch.save,
+    /// as the authors publish them, or safetensors) for a model of <paramref name="config"/> (the official release:
+    /// <see cref="SimVtpConfig.Base"/>), tokenized with bert-base-uncased's vocabulary, as SimVTP was pretrained.
+    /// </summary>
+    public static PretrainedWeights FromCheckpoint(string path, SimVtpConfig config)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ArgumentNullException.ThrowIfNull(config);
+        return new($"the checkpoint '{path}'", () =>
+        {
+            var contents = WeightsFile.Load(path);
+            return new Resolved(config, BertTokenizer.BertBaseUncased, contents.Tensors, $"'{Path.GetFullPath(path)}'", contents);
         });
     }
 

@@ -8,8 +8,18 @@ using static TorchSharp.torch;
 
 namespace Vtp.IO;
 
-/// <summary>The tensors and the string metadata of a safetensors file.</summary>
-public sealed record SafeTensorsContent(Dictionary<string, Tensor> Tensors, Dictionary<string, string> Metadata);
+/// <summary>
+/// The tensors and the string metadata of a weights file: a safetensors file, or a PyTorch checkpoint (whose metadata is
+/// empty). Disposing it disposes the tensors.
+/// </summary>
+public sealed record SafeTensorsContent(Dictionary<string, Tensor> Tensors, Dictionary<string, string> Metadata) : IDisposable
+{
+    /// <summary>Disposes every tensor.</summary>
+    public void Dispose()
+    {
+        foreach (var tensor in Tensors.Values) tensor.Dispose();
+    }
+}
 
 public static class SafeTensors
 {
@@ -54,15 +64,19 @@ public static class SafeTensors
         using var cpu = tensor.detach().cpu();
         return tensor.dtype switch
         {
-            ScalarType.Float32 => MemoryMarshal.AsBytes<float>(cpu.data<float>().ToArray()).ToArray(),
-            ScalarType.Float64 => MemoryMarshal.AsBytes<double>(cpu.data<double>().ToArray()).ToArray(),
-            ScalarType.Int64 => MemoryMarshal.AsBytes<long>(cpu.data<long>().ToArray()).ToArray(),
-            ScalarType.Int32 => MemoryMarshal.AsBytes<int>(cpu.data<int>().ToArray()).ToArray(),
-            ScalarType.Byte => cpu.data<byte>().ToArray(),
-            ScalarType.Bool => MemoryMarshal.AsBytes<bool>(cpu.data<bool>().ToArray()).ToArray(),
+            ScalarType.Float32 => Raw<float>(cpu),
+            ScalarType.Float64 => Raw<double>(cpu),
+            ScalarType.Int64 => Raw<long>(cpu),
+            ScalarType.Int32 => Raw<int>(cpu),
+            ScalarType.Byte => Raw<byte>(cpu),
+            ScalarType.Bool => Raw<bool>(cpu),
             _ => throw new ArgumentException($"{context}: tensors of type {tensor.dtype} cannot be written by Vtp yet."),
         };
     }
+
+    // TorchSharp's data<T>().ToArray() throws on a tensor without elements, so those are written as no bytes directly.
+    private static byte[] Raw<T>(Tensor cpu) where T : unmanaged =>
+        cpu.numel() == 0 ? [] : MemoryMarshal.AsBytes<T>(cpu.data<T>().ToArray()).ToArray();
 
     /// <summary>Reads every tensor of a safetensors file (on the CPU) and its metadata.</summary>
     /// <exception cref="InvalidDataException">The file is truncated, malformed or inconsistent; the message names it.</exception>

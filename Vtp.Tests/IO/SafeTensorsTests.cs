@@ -1,5 +1,4 @@
 // safetensors: round trips, interoperability with the Python reference writer and reader, and corrupt files.
-using System.Diagnostics;
 using System.Text;
 using TorchSharp;
 using Vtp.IO;
@@ -77,7 +76,7 @@ public sealed class SafeTensorsTests
         var ours = Path.Combine(dir, "vtp.safetensors");
         var theirs = Path.Combine(dir, "python.safetensors");
         SafeTensors.Save(ours, Sample());
-        var output = RunPython($$"""
+        var output = ReferencePython.Run("-c", $$"""
             import sys, torch
             sys.path.insert(0, {{Quote(Path.Combine(PyTorchOracle.RepositoryRoot, "reference"))}})
             from safetensors_io import load_file, save_file
@@ -96,19 +95,6 @@ public sealed class SafeTensorsTests
     }
 
     private static string Quote(string s) => "'" + s.Replace("\\", "\\\\").Replace("'", "\\'") + "'";
-
-    private static string RunPython(string code)
-    {
-        var info = new ProcessStartInfo(PyTorchOracle.Python) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
-        using var p = Process.Start(info)!;
-        p.StandardInput.Write(code);
-        p.StandardInput.Close();
-        var error = p.StandardError.ReadToEndAsync();
-        var output = p.StandardOutput.ReadToEnd();
-        p.WaitForExit();
-        Assert.AreEqual(0, p.ExitCode, error.Result);
-        return output;
-    }
 
     [TestMethod]
     [DataRow("short", "the file has 4 bytes")]

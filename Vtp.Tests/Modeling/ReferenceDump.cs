@@ -1,5 +1,4 @@
 // Runs reference/dump.py (Debian's python3-torch) into a temporary directory and reads what it wrote.
-using System.Diagnostics;
 using Vtp.IO;
 using Vtp.Modeling;
 using Vtp.Tests.Support;
@@ -48,25 +47,8 @@ internal sealed class ReferenceDump : IDisposable
         if (System.IO.Directory.Exists(Directory)) System.IO.Directory.Delete(Directory, recursive: true);
     }
 
-    private static void Run(params string[] arguments) =>
-        Python([Path.Combine(PyTorchOracle.RepositoryRoot, "reference", "dump.py"), .. arguments]);
+    private static void Run(params string[] arguments) => ReferencePython.Script("dump.py", arguments);
 
     /// <summary>Runs Python code with reference/ on the path and returns what it printed.</summary>
-    public static string RunCode(string code) => Python(["-c", $"import sys; sys.path.insert(0, 'reference')\n{code}"]);
-
-    private static string Python(string[] arguments)
-    {
-        var info = new ProcessStartInfo(PyTorchOracle.Python)
-        {
-            RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = PyTorchOracle.RepositoryRoot,
-        };
-        foreach (var a in arguments) info.ArgumentList.Add(a);
-        using var process = Process.Start(info)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"python {string.Join(' ', arguments)} failed ({process.ExitCode}): {stderr.Result}{stdout}");
-        return stdout;
-    }
+    public static string RunCode(string code) => ReferencePython.Run("-c", $"import sys; sys.path.insert(0, 'reference')\n{code}");
 }

@@ -2,6 +2,8 @@
 using Microsoft.ML;
 using Vtp.MLNet;
 using Vtp.Samples.Cli;
+using Vtp.Tests.Modeling;
+using Vtp.Tests.Support;
 
 namespace Vtp.Tests.Samples;
 
@@ -75,5 +77,33 @@ public sealed class TrainingCommandTests
         var folder = SampleWorld.Instance.NewFolder();
         CliRun.Of("finetune", SampleWorld.Instance.TrainCsv, "--pretrained", SampleWorld.Instance.ModelPath, "--out", Path.Combine(folder, "m.zip"),
             "--max-steps", "1").Fails(ExitCodes.BadInput, "model.zip");
+    }
+
+    [TestMethod]
+    public void FineTune_FromOfficialPyTorchWeights_WritesAPackage()
+    {
+        var world = SampleWorld.Instance;
+        var folder = world.NewFolder();
+        using var dump = new ReferenceDump("cli-pth").Init("tiny", seed: 5, batch: 2, textLength: 5);
+        var weights = Path.Combine(folder, "simvtp.pth");
+        ReferencePython.Script("pth_fixtures.py", "checkpoint", "--dir", dump.Directory, "--out", weights, "--layout", "training");
+
+        var json = CliRun.Of("finetune", world.TrainCsv, "--pretrained-weights", weights, "--preset", "tiny", "--out", Path.Combine(folder, "m.zip"),
+            "--batch-size", "8", "--max-steps", "1", "--seed", "2", "--json").Ok().Json();
+
+        Assert.AreEqual(1, json.GetProperty("steps").GetInt64());
+        using var loaded = SimVtpEmbeddingTransformer.Load(new MLContext(), Path.Combine(folder, "m.zip"));
+        Assert.AreEqual(64, loaded.Dimension, "the tiny preset asked for");
+    }
+
+    [TestMethod]
+    public void FineTune_HostilePretrainedWeights_IsBadInputNamingTheCallable()
+    {
+        var folder = SampleWorld.Instance.NewFolder();
+        ReferencePython.Script("pth_fixtures.py", "hostile", "--out", folder);
+
+        CliRun.Of("finetune", SampleWorld.Instance.TrainCsv, "--pretrained-weights", Path.Combine(folder, "posix-system.pth"), "--preset", "tiny",
+            "--out", Path.Combine(folder, "m.zip")).Fails(ExitCodes.BadInput, "asks the unpickler for 'posix.system'");
+        Assert.IsFalse(File.Exists(Path.Combine(folder, "posix-system.ran")), "the payload ran");
     }
 }
