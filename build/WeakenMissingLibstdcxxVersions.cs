@@ -14,7 +14,7 @@ using Microsoft.Build.Utilities;
 
 namespace Vtp.Build
 {
-    public sealed class WeakenMissingLibstdcxxVersions : Task
+    public sealed class WeakenMissingLibstdcxxVersions : Microsoft.Build.Utilities.Task
     {
         // std::ios_base_library_init(): GCC 13's <iostream> only references it; libtorch's own iostream start-up runs first.
         private static readonly string[] NeverCalled = { "_ZSt21ios_base_library_initv" };
