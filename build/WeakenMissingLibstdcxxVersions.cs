@@ -9,16 +9,15 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
+#if !VTP_BUILD_TASK_TESTS
 using Microsoft.Build.Framework;
-using Microsoft.Build.Utilities;
+#endif
 
 namespace Vtp.Build
 {
+#if !VTP_BUILD_TASK_TESTS   // the tests call LibstdcxxVersionFix directly, without MSBuild
     public sealed class WeakenMissingLibstdcxxVersions : Microsoft.Build.Utilities.Task
     {
-        // std::ios_base_library_init(): GCC 13's <iostream> only references it; libtorch's own iostream start-up runs first.
-        private static readonly string[] NeverCalled = { "_ZSt21ios_base_library_initv" };
-
         /// <summary>The library to fix in place (a copy in the build output, never the package cache).</summary>
         [Required] public string Library { get; set; } = "";
 
@@ -27,32 +26,46 @@ namespace Vtp.Build
 
         public override bool Execute()
         {
+            var (ok, message) = LibstdcxxVersionFix.Apply(Library, SystemLibstdcxx);
+            if (!ok) Log.LogError(message);
+            else if (message.Length > 0) Log.LogMessage(MessageImportance.High, message);
+            return ok;
+        }
+    }
+#endif
+
+    /// <summary>The edit itself: weakens the needs of <c>Library</c> that the system's libstdc++ cannot meet, when their
+    /// symbols are never called.</summary>
+    public static class LibstdcxxVersionFix
+    {
+        // std::ios_base_library_init(): GCC 13's <iostream> only references it; libtorch's own iostream start-up runs first.
+        private static readonly string[] NeverCalled = { "_ZSt21ios_base_library_initv" };
+
+        /// <summary>Checks <paramref name="library"/> against <paramref name="systemLibstdcxx"/> and edits it in place when
+        /// that is safe; returns whether it loads now, and what was done or what is wrong (empty when nothing was needed).</summary>
+        public static (bool Ok, string Message) Apply(string library, string systemLibstdcxx)
+        {
             try
             {
-                var available = ElfVersions.Defined(File.ReadAllBytes(SystemLibstdcxx));
-                var image = File.ReadAllBytes(Library);
+                var available = ElfVersions.Defined(File.ReadAllBytes(systemLibstdcxx));
+                var image = File.ReadAllBytes(library);
                 var missing = ElfVersions.Needed(image, "libstdc++.so.6").Where(v => !v.Weak && !available.Contains(v.Name)).ToList();
-                if (missing.Count == 0) return true;
+                var done = new List<string>();
                 foreach (var version in missing)
                 {
                     var users = ElfVersions.UndefinedSymbols(image, version.Index).Where(s => !NeverCalled.Contains(s)).ToList();
                     if (users.Count > 0)
-                    {
-                        Log.LogError($"{Library} needs {version.Name} for {string.Join(", ", users)}, but {SystemLibstdcxx} does not provide it. " +
+                        return (false, $"{library} needs {version.Name} for {string.Join(", ", users)}, but {systemLibstdcxx} does not provide it. " +
                             "Install a newer libstdc++6 (GCC 13 or later), or use a system that has one (Debian 13, Ubuntu 24.04).");
-                        return false;
-                    }
                     ElfVersions.MarkWeak(image, version);
-                    Log.LogMessage(MessageImportance.High,
-                        $"{Path.GetFileName(Library)}: marked the need for {version.Name} weak (the system libstdc++ lacks it; its only symbol is never called)");
+                    done.Add($"{Path.GetFileName(library)}: marked the need for {version.Name} weak (the system libstdc++ lacks it; its only symbol is never called)");
                 }
-                File.WriteAllBytes(Library, image);
-                return true;
+                if (done.Count > 0) File.WriteAllBytes(library, image);
+                return (true, string.Join(Environment.NewLine, done));
             }
             catch (Exception e) when (e is InvalidDataException or IOException)
             {
-                Log.LogError($"Could not check {Library} against {SystemLibstdcxx}: {e.Message}");
-                return false;
+                return (false, $"Could not check {library} against {systemLibstdcxx}: {e.Message}");
             }
         }
     }

@@ -1,7 +1,6 @@
 // The build step that lets TorchSharp's bridge load on Debian 12, on small ELF fixtures compiled here: a stand-in
 // "libstdc++.so.6" with or without the newer version, and a library that needs it.
 using System.Diagnostics;
-using Microsoft.Build.Framework;
 using Vtp.Build;
 
 namespace Vtp.Tests.Build;
@@ -111,26 +110,5 @@ public sealed class WeakenMissingLibstdcxxVersionsTests
         return output.Trim();
     }
 
-    private static (bool Ok, string Log) Run(string library, string systemLibstdcxx)
-    {
-        var engine = new LogEngine();
-        var task = new WeakenMissingLibstdcxxVersions { Library = library, SystemLibstdcxx = systemLibstdcxx, BuildEngine = engine };
-        return (task.Execute(), engine.Text);
-    }
-
-    private sealed class LogEngine : IBuildEngine
-    {
-        private readonly System.Text.StringBuilder log = new();
-        public string Text => log.ToString();
-        public bool ContinueOnError => false;
-        public int LineNumberOfTaskNode => 0;
-        public int ColumnNumberOfTaskNode => 0;
-        public string ProjectFileOfTaskNode => "test";
-        public void LogErrorEvent(BuildErrorEventArgs e) => log.AppendLine(e.Message);
-        public void LogWarningEvent(BuildWarningEventArgs e) => log.AppendLine(e.Message);
-        public void LogMessageEvent(BuildMessageEventArgs e) => log.AppendLine(e.Message);
-        public void LogCustomEvent(CustomBuildEventArgs e) => log.AppendLine(e.Message);
-        public bool BuildProjectFile(string projectFileName, string[] targetNames, System.Collections.IDictionary globalProperties,
-            System.Collections.IDictionary targetOutputs) => throw new NotSupportedException();
-    }
+    private static (bool Ok, string Log) Run(string library, string systemLibstdcxx) => LibstdcxxVersionFix.Apply(library, systemLibstdcxx);
 }
