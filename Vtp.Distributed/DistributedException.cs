@@ -3,7 +3,7 @@ namespace Vtp.Distributed;
 /// <summary>
 /// A distributed operation failed: the rendezvous timed out, a peer died or closed its connection, a collective timed
 /// out, or the ranks disagreed on a tensor's shape. The message names the operation, this rank and the underlying
-/// c10d/gloo error. The process group is unusable afterwards: dispose it (and the job's other ranks will fail too).
+/// Gloo or NCCL error. The collectives are unusable afterwards: dispose them (and the job's other ranks will fail too).
 /// </summary>
 public sealed class DistributedException : Exception
 {

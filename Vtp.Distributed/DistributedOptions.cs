@@ -33,8 +33,11 @@ public sealed record DistributedOptions
     /// <summary>Upper bound for the rendezvous and for each collective, after which they fail. Default 5 minutes.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>The c10d backend: "gloo" (CPU tensors; every build) or "nccl" (CUDA tensors; builds against a CUDA libtorch). Default "gloo".</summary>
-    public string Backend { get; init; } = "gloo";
+    /// <summary>
+    /// The collectives: "gloo" (CPU tensors), "nccl" (CUDA tensors; a CUDA libtorch and libnccl.so.2), or null to follow
+    /// the training device (<see cref="DistributedJob"/>). Default null.
+    /// </summary>
+    public string? Backend { get; init; }
 
     /// <summary>
     /// Whether the ranks compare shape and dtype (one small extra all-gather) before each all-reduce, broadcast and
@@ -97,7 +100,7 @@ public sealed record DistributedOptions
         if (string.IsNullOrWhiteSpace(MasterAddress)) throw new ArgumentException("Master address is empty; expected a host name or IP address.");
         if (MasterPort < 1 || MasterPort > 65535) throw new ArgumentException($"Master port {MasterPort} is out of range (expected 1 to 65535).");
         if (Timeout <= TimeSpan.Zero) throw new ArgumentException($"Timeout must be positive, got {Timeout}.");
-        if (Backend is not ("gloo" or "nccl")) throw new ArgumentException($"Backend '{Backend}' is not supported (expected 'gloo' or 'nccl').");
+        if (Backend is not (null or "gloo" or "nccl")) throw new ArgumentException($"Backend '{Backend}' is not supported (expected 'gloo', 'nccl' or none).");
     }
 
     private static int ParseVariable(string name, string value) =>

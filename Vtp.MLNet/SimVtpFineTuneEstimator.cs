@@ -63,8 +63,9 @@ public sealed class SimVtpFineTuneEstimator : IEstimator<SimVtpEmbeddingTransfor
         ArgumentNullException.ThrowIfNull(input);
         var (samples, validation) = TrainerSetup.ReadData(input, options);
         var seed = TrainerSetup.Seed(context, options);
-        using var job = TrainerSetup.JoinJob(options);
-        var training = TrainerSetup.ToTrainingOptions(options, TrainingOptions.FineTuning, seed, TrainerSetup.Device(context, options)) with { Collectives = job };
+        var device = TrainerSetup.Device(context, options);
+        using var job = TrainerSetup.JoinJob(options, device);
+        var training = TrainerSetup.ToTrainingOptions(options, TrainingOptions.FineTuning, seed, device) with { Collectives = job };
         var model = CreateModel(samples, seed, out var tokenizer);
         return TrainingHarness.Run(context, "SimVtpFineTune", options, training, model, model.Config, tokenizer, samples.Count,
             validation is null ? null : () => RetrievalValidation.Run(model, tokenizer, validation, options.EmbeddingBatchSize, options.DecodeWorkers,

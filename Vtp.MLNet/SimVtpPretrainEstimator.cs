@@ -47,8 +47,9 @@ public sealed class SimVtpPretrainEstimator : IEstimator<SimVtpPretrainTransform
         ArgumentNullException.ThrowIfNull(input);
         var (samples, validation) = TrainerSetup.ReadData(input, options);
         var seed = TrainerSetup.Seed(context, options);
-        using var job = TrainerSetup.JoinJob(options);
-        var training = TrainerSetup.ToTrainingOptions(options, TrainingOptions.Pretraining, seed, TrainerSetup.Device(context, options)) with { Collectives = job };
+        var device = TrainerSetup.Device(context, options);
+        using var job = TrainerSetup.JoinJob(options, device);
+        var training = TrainerSetup.ToTrainingOptions(options, TrainingOptions.Pretraining, seed, device) with { Collectives = job };
         var (config, tokenizer) = TrainerSetup.FromScratch(options, samples);
         var model = new SimVtpPretrainModel(config, new SimVtpPretrainOptions { InitSeed = seed, VtmNegatives = options.VtmNegatives });
         return TrainingHarness.Run(context, "SimVtpPretrain", options, training, model, config, tokenizer, samples.Count,

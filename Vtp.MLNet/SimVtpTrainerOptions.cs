@@ -78,8 +78,9 @@ public abstract class SimVtpTrainerOptions
     public int CheckpointEverySteps;
     /// <summary>Continue from the newest checkpoint in <see cref="CheckpointDirectory"/> when there is one. Default: true.</summary>
     public bool Resume = true;
-    /// <summary>Train data-parallel as one rank of a multi-process job (see <see cref="TrainingOptions.Distributed"/> and
-    /// docs/distributed.md); every rank fits the same pipeline on the same data. Null: one process. Default: null.</summary>
+    /// <summary>Train data-parallel as one rank of a multi-process job (see <see cref="TrainingOptions.Collectives"/> and
+    /// docs/distributed.md); every rank fits the same pipeline on the same data, with Gloo on the CPU and NCCL on CUDA
+    /// (a bare "cuda" device becomes cuda:LOCAL_RANK). Null: one process. Default: null.</summary>
     public DistributedOptions? Distributed;
     /// <summary>In a data-parallel run, all-gather the contrastive features so every rank's batch serves as negatives
     /// (official: per-rank negatives). Default: false.</summary>

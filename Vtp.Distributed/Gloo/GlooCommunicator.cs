@@ -50,14 +50,14 @@ public sealed unsafe class GlooCommunicator : IDisposable
     /// for a loopback master, else to the address of the interface that routes to the master), and returns once every
     /// rank has joined.
     /// </summary>
-    /// <exception cref="ArgumentException">The options are invalid, or the backend is not "gloo".</exception>
+    /// <exception cref="ArgumentException">The options are invalid, or the backend is "nccl".</exception>
     /// <exception cref="DistributedException">The rendezvous failed or timed out; the message names the store's address.</exception>
     /// <exception cref="DllNotFoundException">libVtpGloo.so is missing (run scripts/bootstrap).</exception>
     public static GlooCommunicator Join(DistributedOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        if (options.Backend != "gloo")
+        if (options.Backend is not (null or "gloo"))
             throw new ArgumentException($"Backend '{options.Backend}' is not served by GlooCommunicator (expected 'gloo': CPU memory).", nameof(options));
         var exports = GlooLibrary.Exports;
         var at = $"{options.MasterAddress}:{options.MasterPort}";

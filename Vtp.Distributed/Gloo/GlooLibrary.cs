@@ -8,17 +8,15 @@
 // loaded with it (libgloo.so.0 included), and RTLD_LOCAL keeps libgloo out of the global scope, so libtorch can never
 // bind to it either. This needs libgloo.so.0 not to be loaded already by someone else (it then keeps its scope).
 //
-// The exports are bound as function pointers from this handle (NativeLibrary.GetExport) rather than through a
-// DllImport resolver: the c10d binding (Native/NativeLibraryLoader.cs) owns this assembly's resolver.
+// The exports are bound as function pointers from this handle (NativeLibrary.GetExport).
 using System.Runtime.InteropServices;
 using Vtp.Native;
 
 namespace Vtp.Distributed;
 
-internal static unsafe partial class GlooLibrary
+internal static class GlooLibrary
 {
     public const string FileName = "libVtpGloo.so";
-    private const int RtldNow = 0x2, RtldLocal = 0x0, RtldDeepBind = 0x8;
 
     private static readonly Lazy<GlooExports> exports = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
 
@@ -30,17 +28,10 @@ internal static unsafe partial class GlooLibrary
     {
         var path = NativeLibrarySearch.Find(FileName, Path.Combine("Vtp.Distributed", "native", "build"),
             "Run scripts/bootstrap to build it (it needs libgloo-dev)");
-        var handle = DlOpen(path, RtldNow | RtldLocal | RtldDeepBind);
-        if (handle == IntPtr.Zero) throw new DllNotFoundException($"{path} did not load: {Marshal.PtrToStringUTF8(DlError())}");
+        var handle = Dl.Open(path, Dl.Now | Dl.Local | Dl.DeepBind);
+        if (handle == IntPtr.Zero) throw new DllNotFoundException($"{path} did not load: {Dl.Error}");
         return new GlooExports(handle);
     }
-
-    // glibc 2.34+ has dlopen in libc.so.6 (the runtime maps "libc" to it).
-    [LibraryImport("libc", EntryPoint = "dlopen", StringMarshalling = StringMarshalling.Utf8)]
-    private static partial IntPtr DlOpen(string path, int flags);
-
-    [LibraryImport("libc", EntryPoint = "dlerror")]
-    private static partial IntPtr DlError();
 }
 
 /// <summary>The store callbacks handed to vtp_gloo_context_new (vtp_gloo_store in vtp_gloo.h).</summary>

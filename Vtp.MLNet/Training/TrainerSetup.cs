@@ -58,13 +58,19 @@ internal static class TrainerSetup
     public static int Seed(MLContext context, SimVtpTrainerOptions options) =>
         options.Seed ?? ((IHostEnvironment)context).Register("SimVtp").Rand.Next();
 
-    /// <summary>The recipe with the options applied.</summary>
     /// <summary>
     /// The training device: <see cref="SimVtpTrainerOptions.Device"/> when set, else the MLContext's choice as ML.NET's GPU
     /// trainers make it: <c>GpuDeviceId</c> selects <c>cuda:N</c>; without CUDA, <c>FallbackToCpu</c> allows the CPU.
+    /// In a data-parallel job a bare "cuda" becomes "cuda:LOCAL_RANK" (<see cref="DistributedJob.RankDevice"/>).
     /// </summary>
     /// <exception cref="InvalidOperationException">A GPU was asked for, CUDA is missing and fallback is off.</exception>
     public static string Device(MLContext context, SimVtpTrainerOptions options)
+    {
+        var device = ChosenDevice(context, options);
+        return options.Distributed is { } job ? DistributedJob.RankDevice(job, device) : device;
+    }
+
+    private static string ChosenDevice(MLContext context, SimVtpTrainerOptions options)
     {
         if (options.Device is { } device) return device;
         if (context.GpuDeviceId is not { } id) return "cpu";
@@ -73,6 +79,7 @@ internal static class TrainerSetup
             $"MLContext.GpuDeviceId is {id} but the loaded libtorch has no CUDA; set MLContext.FallbackToCpu = true to train on the CPU.");
     }
 
+    /// <summary>The recipe with the options applied.</summary>
     public static TrainingOptions ToTrainingOptions(SimVtpTrainerOptions options, TrainingOptions recipe, int seed, string device = "cpu") => recipe with
     {
         BatchSize = options.BatchSize, AccumulationSteps = options.AccumulationSteps, Epochs = options.Epochs, MaxSteps = options.MaxSteps,
@@ -83,9 +90,10 @@ internal static class TrainerSetup
         GatherNegatives = options.GatherNegatives,
     };
 
-    /// <summary>Joins the data-parallel job the options name (Gloo over CPU tensors), or null for one process. The caller
-    /// disposes it after training.</summary>
-    public static ICollectives? JoinJob(SimVtpTrainerOptions options) => options.Distributed is { } job ? GlooCollectives.Join(job) : null;
+    /// <summary>Joins the data-parallel job the options name with the collectives of <paramref name="device"/> (Gloo on the
+    /// CPU, NCCL on CUDA: <see cref="DistributedJob"/>), or null for one process. The caller disposes it after training.</summary>
+    public static ICollectives? JoinJob(SimVtpTrainerOptions options, string device) =>
+        options.Distributed is { } job ? DistributedJob.Join(job, device) : null;
 
     /// <summary>Config and tokenizer of a model trained from scratch: BERT's vocabulary, or one learned from the captions
     /// (the config's vocab_size then becomes the learned size, at least [MASK] + 1).</summary>

@@ -58,7 +58,7 @@ public sealed record TrainingOptions
     /// Train data-parallel as one rank of these collectives (null: one process). Each rank reads an equal part of the
     /// data, gradients are averaged across ranks (PyTorch DDP's recipe), learning rates scale with the total batch
     /// BatchSize x AccumulationSteps x WorldSize, and only rank 0 writes checkpoints. The caller owns the group (e.g.
-    /// Vtp.Distributed's <c>GlooCollectives.Join</c>) and disposes it. See docs/distributed.md.
+    /// Vtp.Distributed's <c>DistributedJob.Join</c>: Gloo on the CPU, NCCL on CUDA) and disposes it. See docs/distributed.md.
     /// </summary>
     public ICollectives? Collectives { get; init; }
     /// <summary>In a data-parallel run, contrast every caption with the videos of all ranks (and back) by all-gathering

@@ -7,10 +7,11 @@ namespace Vtp.Samples.Cli;
 
 /// <summary>
 /// <c>--nproc N</c>: runs N copies of this very vtp command as local worker processes, ranks 0..N-1 meeting on
-/// 127.0.0.1, and waits for them. Rank 0's output is the command's output; the other ranks' stdout is dropped and their
-/// stderr kept for the error report. When a worker fails, the others fail too (their next collective sees the dead
-/// peer, or the timeout passes); whatever still runs after the timeout is killed. Ctrl+C in a terminal reaches every
-/// worker (one process group), and they stop after the same step.
+/// 127.0.0.1, and waits for them. Each worker gets the variables torchrun sets (RANK, LOCAL_RANK = RANK, WORLD_SIZE,
+/// MASTER_ADDR, MASTER_PORT), so that on CUDA each takes its own GPU. Rank 0's output is the command's output; the
+/// other ranks' stdout is dropped and their stderr kept for the error report. When a worker fails, the others fail too
+/// (their next collective sees the dead peer, or the timeout passes); whatever still runs after the timeout is killed.
+/// Ctrl+C in a terminal reaches every worker (one process group), and they stop after the same step.
 /// </summary>
 internal static class LocalLauncher
 {
@@ -18,7 +19,7 @@ internal static class LocalLauncher
 
     /// <summary>Runs the workers; returns rank 0's exit code, or the first failing worker's.</summary>
     /// <param name="io">Where rank 0's output goes and what reports failures.</param>
-    /// <param name="args">The command's arguments without --nproc; the rank options are appended per worker.</param>
+    /// <param name="args">The command's arguments without --nproc.</param>
     /// <param name="count">Workers to start.</param>
     /// <param name="port">Rendezvous port, or null for a free one.</param>
     /// <param name="timeout">How long the others may take to stop after one fails.</param>
@@ -26,8 +27,8 @@ internal static class LocalLauncher
     {
         var (program, prefix) = Self();
         var masterPort = port ?? FreePort();
-        var workers = Enumerable.Range(0, count).Select(rank => Worker.Start(program,
-            [.. prefix, .. args, "--rank", $"{rank}", "--world-size", $"{count}", "--master-addr", "127.0.0.1", "--master-port", $"{masterPort}"],
+        var workers = Enumerable.Range(0, count).Select(rank => Worker.Start(program, [.. prefix, .. args],
+            new() { ["RANK"] = $"{rank}", ["LOCAL_RANK"] = $"{rank}", ["WORLD_SIZE"] = $"{count}", ["MASTER_ADDR"] = "127.0.0.1", ["MASTER_PORT"] = $"{masterPort}" },
             rank, io)).ToList();
         try
         {
@@ -97,10 +98,11 @@ internal static class LocalLauncher
             }
         }
 
-        public static Worker Start(string program, IReadOnlyList<string> args, int rank, CommandIO io)
+        public static Worker Start(string program, IReadOnlyList<string> args, Dictionary<string, string> environment, int rank, CommandIO io)
         {
             var info = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
             foreach (var arg in args) info.ArgumentList.Add(arg);
+            foreach (var (name, value) in environment) info.Environment[name] = value;
             var worker = new Worker(new Process { StartInfo = info }, rank);
             worker.Process.OutputDataReceived += (_, e) =>
             {
