@@ -1,7 +1,6 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Vtp.MLNet;
-using Vtp.Tests.Compat;
 
 namespace Vtp.Tests.MLNet;
 
@@ -14,7 +13,7 @@ public sealed class MlNetInteropTests
     public void PromisedColumns_HaveTheKindItemTypeAndKeyFlagAsked()
     {
         var context = new MLContext(1);
-        var input = SchemaShapeFactory.FromSchema(context.Data.LoadFromEnumerable(DemoSet.Train).Schema);
+        var input = Shapes.Of(context.Data.LoadFromEnumerable(DemoSet.Train).Schema);
         var options = new SimVtpFineTuneEstimator.Options { VideoEmbeddingColumnName = "V", TextEmbeddingColumnName = "T" };
 
         var shape = context.Transforms.SimVtpFineTune(context, options).GetOutputSchema(input);

@@ -1,7 +1,6 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Vtp.MLNet;
-using Vtp.Tests.Compat;
 
 namespace Vtp.Tests.MLNet;
 
@@ -98,7 +97,7 @@ public sealed class SchemaErrorTests
         var model = DemoSet.Shared.Model.LastTransformer.Model;
         var data = Data(context, nameof(NoVideoRow));
 
-        var shape = context.Transforms.SimVtpEmbedText(model).GetOutputSchema(SchemaShapeFactory.FromSchema(data.Schema));
+        var shape = context.Transforms.SimVtpEmbedText(model).GetOutputSchema(Shapes.Of(data.Schema));
 
         Assert.AreEqual("TextEmbedding", shape[^1].Name);
         var video = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => context.Transforms.SimVtpEmbedVideo(model).Fit(data));
@@ -119,7 +118,7 @@ public sealed class SchemaErrorTests
 
     private static void AssertRejected<T>(IEstimator<T> estimator, IDataView data, string shapeMessage, string? fitType) where T : ITransformer
     {
-        var shape = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => estimator.GetOutputSchema(SchemaShapeFactory.FromSchema(data.Schema)));
+        var shape = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => estimator.GetOutputSchema(Shapes.Of(data.Schema)));
         StringAssert.Contains(shape.Message, shapeMessage);
         Assert.AreEqual("inputSchema", shape.ParamName);
         var fit = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => estimator.Fit(data));

@@ -128,7 +128,7 @@ public sealed class TrainingControlTests
 
         options.VideoColumnName = "Elsewhere";
         options.TextEmbeddingColumnName = "Other";
-        var shape = estimator.GetOutputSchema(Vtp.Tests.Compat.SchemaShapeFactory.FromSchema(context.Data.LoadFromEnumerable(DemoSet.Train).Schema));
+        var shape = estimator.GetOutputSchema(Shapes.Of(context.Data.LoadFromEnumerable(DemoSet.Train).Schema));
 
         CollectionAssert.AreEqual(new[] { "VideoPath", "Caption", "VideoEmbedding", "TextEmbedding" }, shape.Select(c => c.Name).ToArray());
     }
