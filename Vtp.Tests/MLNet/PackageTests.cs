@@ -160,6 +160,34 @@ public sealed class PackageTests
             "SimVtpPretrainTransformer.Load(mlContext, path)");
     }
 
+    [TestMethod]
+    public void MlContextModelSave_FailsWithTheSameMessage_AfterMlNetHasCreatedTheFile()
+    {
+        var shared = DemoSet.Shared;
+        var path = Path.Combine(DemoSet.NewFolder(), "mlnet-model.zip");
+
+        var error = Assert.ThrowsExactly<NotSupportedException>(() =>
+            shared.Context.Model.Save(shared.Model, shared.Context.Data.LoadFromEnumerable(DemoSet.Test).Schema, path));
+
+        StringAssert.Contains(error.Message, "Save this one with transformer.Save(path) and load it with SimVtpPretrainTransformer.Load(mlContext, path).");
+        Assert.IsTrue(File.Exists(path), "Microsoft.ML 6.0.0 opens the file before asking the transformers to save (docs/dependencies.md says to delete it)");
+    }
+
+    [TestMethod]
+    public void DisposingAPredictionEngine_DisposesTheTransformerAndSoTheModelItLoaded()
+    {
+        var context = new MLContext(2);
+        var loaded = SimVtpEmbeddingTransformer.Load(context, SavedCopy());
+        var engine = context.Model.CreatePredictionEngine<ClipRow, EmbeddedRow>(loaded);
+        var caption = DemoSet.Test[0].Caption;
+
+        CollectionAssert.AreEqual(loaded.EmbedTexts([caption])[0], engine.Predict(DemoSet.Test[0]).TextEmbedding);
+        engine.Dispose();
+
+        // Microsoft.ML 6.0.0's PredictionEngine.Dispose disposes its transformer, which releases the model it owns.
+        Assert.ThrowsExactly<ObjectDisposedException>(() => loaded.EmbedTexts([caption]));
+    }
+
     private static string SavedCopy()
     {
         var path = Path.Combine(DemoSet.NewFolder(), "retrieval.vtp");
