@@ -26,7 +26,7 @@ public sealed class EcosystemTests
         };
         var pipeline = context.Transforms.DemoColour()
             .Append(context.Transforms.Conversion.MapValueToKey("Label", "Colour"))
-            .Append(context.Transforms.SimVtpEmbed(Model, embed))
+            .Append(context.Vtp().Embed(Model, embed))
             .AppendCacheCheckpoint(context)
             .Append(Sdca(context));
 
@@ -52,7 +52,7 @@ public sealed class EcosystemTests
         var embed = new SimVtpEmbeddingEstimator.Options { TextEmbeddingColumnName = "Features", VideoEmbeddingColumnName = null, BatchSize = 1 };
         var classifier = context.Transforms.DemoColour()
             .Append(context.Transforms.Conversion.MapValueToKey("Label", "Colour"))
-            .Append(context.Transforms.SimVtpEmbed(Model, embed))
+            .Append(context.Vtp().Embed(Model, embed))
             .Append(Sdca(context))
             .Append(context.Transforms.Conversion.MapKeyToValue("PredictedColour", "PredictedLabel"))
             .Fit(AnnotationCsv.Load(context, DemoSet.Summary.TrainCsv));
@@ -75,9 +75,9 @@ public sealed class EcosystemTests
         var data = context.Data.LoadFromEnumerable(rows);
 
         var upper = context.Transforms.Text.NormalizeText("Caption", caseMode: TextNormalizingEstimator.CaseMode.Upper)
-            .Append(context.Transforms.SimVtpEmbedText(Model)).Fit(data).Transform(data);
+            .Append(context.Vtp().EmbedText(Model)).Fit(data).Transform(data);
         var words = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() =>
-            context.Transforms.Text.TokenizeIntoWords("Caption").Append(context.Transforms.SimVtpEmbedText(Model)).Fit(data));
+            context.Transforms.Text.TokenizeIntoWords("Caption").Append(context.Vtp().EmbedText(Model)).Fit(data));
 
         // Vtp's BERT tokenizer is uncased: the upper-cased captions embed exactly as the originals (one batch of 4 each).
         CollectionAssert.AreEqual(Model.EmbedTexts(rows.Select(r => r.Caption).ToList(), 4).SelectMany(v => v).ToArray(),

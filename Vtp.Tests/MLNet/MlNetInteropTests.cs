@@ -19,7 +19,7 @@ public sealed class MlNetInteropTests
         var input = Shapes.Of(context.Data.LoadFromEnumerable(DemoSet.Train).Schema);
         var options = new SimVtpFineTuneEstimator.Options { VideoEmbeddingColumnName = "V", TextEmbeddingColumnName = "T" };
 
-        var shape = context.Transforms.SimVtpFineTune(context, options).GetOutputSchema(input);
+        var shape = context.Vtp().FineTune(options).GetOutputSchema(input);
 
         var video = shape.Single(c => c.Name == "V");
         Assert.AreEqual((SchemaShape.Column.VectorKind.Vector, NumberDataViewType.Single, false, 0),
@@ -47,9 +47,9 @@ public sealed class MlNetInteropTests
         var context = new MLContext(1);
         var model = DemoSet.Shared.Model.LastTransformer.Model;
 
-        var embed = Assert.ThrowsExactly<ArgumentException>(() => context.Transforms.SimVtpEmbed(model,
+        var embed = Assert.ThrowsExactly<ArgumentException>(() => context.Vtp().Embed(model,
             new SimVtpEmbeddingEstimator.Options { VideoEmbeddingColumnName = "", TextEmbeddingColumnName = "T" }));
-        var fineTune = Assert.ThrowsExactly<ArgumentException>(() => context.Transforms.SimVtpFineTune(context,
+        var fineTune = Assert.ThrowsExactly<ArgumentException>(() => context.Vtp().FineTune(
             new SimVtpFineTuneEstimator.Options { TextEmbeddingColumnName = " " }));
 
         StringAssert.Contains(embed.Message, "VideoEmbeddingColumnName must name the output column (or be null for none), got ''.");

@@ -46,7 +46,7 @@ public sealed class PackageTests
         using var model = SimVtpRetrievalModel.Load(context, path);
         var data = context.Data.LoadFromEnumerable(DemoSet.Test.Take(8));
 
-        var pipeline = context.Transforms.SimVtpEmbedText(model, "Text").Append(context.Transforms.SimVtpEmbedVideo(model, "Video"));
+        var pipeline = context.Vtp().EmbedText(model, "Text").Append(context.Vtp().EmbedVideo(model, "Video"));
         var output = pipeline.Fit(data).Transform(data);
 
         var texts = output.GetColumn<float[]>("Text").ToList();
@@ -155,7 +155,7 @@ public sealed class PackageTests
         StringAssert.Contains(embedding.Message, "SimVtpEmbeddingTransformer.Load(mlContext, path)");
         var pretrain = Assert.ThrowsExactly<NotSupportedException>(() => ((ICanSaveModel)Pretrained).Save(null!));
         StringAssert.Contains(pretrain.Message, "SimVtpPretrainTransformer.Load(mlContext, path)");
-        var scorer = new MLContext(1).Transforms.SimVtpScorePairs(Pretrained).Fit(new MLContext(1).Data.LoadFromEnumerable(DemoSet.Test));
+        var scorer = new MLContext(1).Vtp().ScorePairs(Pretrained).Fit(new MLContext(1).Data.LoadFromEnumerable(DemoSet.Test));
         StringAssert.Contains(Assert.ThrowsExactly<NotSupportedException>(() => ((ICanSaveModel)scorer).Save(null!)).Message,
             "SimVtpPretrainTransformer.Load(mlContext, path)");
     }

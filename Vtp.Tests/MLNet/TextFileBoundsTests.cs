@@ -44,7 +44,7 @@ public sealed class TextFileBoundsTests
         Assert.IsTrue(log.Any(l => l.Contains("Bad value at line 2 in column Start")), string.Join("\n", log));
     }
 
-    private static SimVtpEmbeddingEstimator Embed(MLContext context) => context.Transforms.SimVtpEmbed(Model, new SimVtpEmbeddingEstimator.Options
+    private static SimVtpEmbeddingEstimator Embed(MLContext context) => context.Vtp().Embed(Model, new SimVtpEmbeddingEstimator.Options
     {
         TextEmbeddingColumnName = null, StartColumnName = "Start", EndColumnName = "End", VideoFolder = Path.GetDirectoryName(DemoSet.Summary.TestCsv),
     });
