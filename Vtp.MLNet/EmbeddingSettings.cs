@@ -35,6 +35,9 @@ internal sealed record EmbeddingSettings
     {
         if (VideoEmbeddingColumnName is null && TextEmbeddingColumnName is null)
             throw new ArgumentException("Neither a video nor a text embedding column is named: nothing would be produced.", nameof(VideoEmbeddingColumnName));
+        foreach (var (output, name) in new[] { (VideoEmbeddingColumnName, nameof(VideoEmbeddingColumnName)), (TextEmbeddingColumnName, nameof(TextEmbeddingColumnName)) })
+            if (output is not null && string.IsNullOrWhiteSpace(output))
+                throw new ArgumentException($"{name} must name the output column (or be null for none), got '{output}'.", name);
         if (VideoEmbeddingColumnName is not null && VideoEmbeddingColumnName == TextEmbeddingColumnName)
             throw new ArgumentException($"The video and text embedding columns must differ, both are '{VideoEmbeddingColumnName}'.", nameof(TextEmbeddingColumnName));
         if (VideoEmbeddingColumnName is not null && string.IsNullOrWhiteSpace(VideoColumnName))

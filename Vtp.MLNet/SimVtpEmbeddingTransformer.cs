@@ -27,7 +27,7 @@ public sealed class SimVtpEmbeddingTransformer : ITransformer, IDisposable
         Validation = validation ?? [];
     }
 
-    /// <summary>The retrieval model (shared with the transformers made from it by <c>SimVtpEmbedVideo</c>/<c>SimVtpEmbedText</c>).</summary>
+    /// <summary>The retrieval model (shared with the transformers made from it by <c>mlContext.Vtp().EmbedVideo</c>/<c>EmbedText</c>).</summary>
     public SimVtpRetrievalModel Model { get; }
 
     /// <summary>The video embedding output column, or null when videos are not embedded.</summary>

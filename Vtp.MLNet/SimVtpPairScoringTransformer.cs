@@ -37,7 +37,7 @@ public sealed class SimVtpPairScoringTransformer : ITransformer
 
     void ICanSaveModel.Save(ModelSaveContext ctx) => throw new NotSupportedException(
         "ML.NET model files cannot hold third-party transformers. Save the pretrained model with transformer.Save(path), load it with " +
-        "SimVtpPretrainTransformer.Load(mlContext, path) and score with mlContext.Transforms.SimVtpScorePairs(pretrained).");
+        "SimVtpPretrainTransformer.Load(mlContext, path) and score with mlContext.Vtp().ScorePairs(pretrained).");
 
     private ComputedColumnsMapper Mapper(DataViewSchema inputSchema)
     {

@@ -12,7 +12,7 @@ namespace Vtp.MLNet;
 /// <summary>
 /// Holds a pretrained <see cref="SimVtpPretrainModel"/> (in eval mode) and its tokenizer. <see cref="Transform"/>
 /// returns its input unchanged, so a fine-tuning estimator appended after it trains on the same rows; scoring pairs
-/// is its own component (<c>mlContext.Transforms.SimVtpScorePairs</c>) or <see cref="ScorePairs"/>. Persist it with
+/// is its own component (<c>mlContext.Vtp().ScorePairs</c>) or <see cref="ScorePairs"/>. Persist it with
 /// <see cref="Save"/> and <see cref="Load"/> (ML.NET model files cannot hold third-party transformers).
 /// </summary>
 public sealed class SimVtpPretrainTransformer : ITransformer, IDisposable

@@ -39,6 +39,10 @@ internal sealed class ComputedColumnsMapper : IRowToRowMapper
 
     public int BatchSize { get; }
 
+    /// <summary>Whether <paramref name="column"/> is a column of <see cref="OutputSchema"/> (same index and name).</summary>
+    public bool IsOutputColumn(DataViewSchema.Column column) =>
+        column.Index >= 0 && column.Index < OutputSchema.Count && OutputSchema[column.Index].Name == column.Name;
+
     /// <summary>Index of the computed column behind output column <paramref name="column"/>, or -1 for a passed-through one.</summary>
     public int ComputedIndex(DataViewSchema.Column column) => column.Index < InputSchema.Count ? -1 : column.Index - InputSchema.Count;
 

@@ -21,6 +21,8 @@ internal sealed class ComputedColumnsView(IDataView input, ComputedColumnsMapper
     public DataViewRowCursor GetRowCursor(IEnumerable<DataViewSchema.Column> columnsNeeded, Random? rand = null)
     {
         var needed = columnsNeeded.ToList();
+        if (needed.FirstOrDefault(c => !mapper.IsOutputColumn(c)) is { Name: not null } foreign)
+            throw new InvalidOperationException($"Column '{foreign.Name}' (index {foreign.Index}) is not a column of this view's schema.");
         var active = needed.Select(c => c.Index).ToHashSet();
         var computed = mapper.ComputedAmong(needed).ToList();
         var main = input.GetRowCursor(mapper.PassedThrough(needed).DistinctBy(c => c.Index).ToList());

@@ -26,7 +26,7 @@ internal sealed class ComputedRow(ComputedColumnsMapper mapper, DataViewRow inpu
 
     public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column)
     {
-        if (column.Index < 0 || column.Index >= Schema.Count || Schema[column.Index].Name != column.Name)
+        if (!mapper.IsOutputColumn(column))
             throw new ArgumentOutOfRangeException(nameof(column), $"Column '{column.Name}' (index {column.Index}) is not a column of this row's schema.");
         if (!IsColumnActive(column))
             throw new InvalidOperationException($"Column '{column.Name}' is not active: request it when opening the cursor or row.");

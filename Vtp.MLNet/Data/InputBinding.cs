@@ -89,9 +89,13 @@ internal sealed class InputReader
         var (from, to) = (start?.Invoke(), end?.Invoke());
         if (from < 0 || to < 0 || (from is { } f && to is { } t && t <= f))
             throw new InvalidDataException(
-                $"Row {row.Position}: clip bounds '{binding.Start}' = {from} and '{binding.End}' = {to} must be non-negative with end > start.");
+                $"Row {row.Position}: clip bounds '{binding.Start}' = {from} and '{binding.End}' = {to} must be non-negative with end > start." +
+                (to == 0 ? EmptyFieldHint : ""));
         return new InputValues(path, text, from, to);
     }
+
+    private const string EmptyFieldHint = " An empty field of a text file reads as 0 in ML.NET's text loader; load with " +
+        "TextLoader.Options.MissingRealsAsNaNs = true so that it reads as NaN (not set).";
 
     // Single or Double seconds; NaN (ML.NET's missing value) means "not set".
     private static Func<double?> Seconds(DataViewRow row, string name)

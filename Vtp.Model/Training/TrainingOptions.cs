@@ -88,7 +88,8 @@ public sealed record TrainingOptions
         Check(AccumulationSteps >= 1, nameof(AccumulationSteps), AccumulationSteps, "at least 1");
         Check(Epochs >= 1, nameof(Epochs), Epochs, "at least 1");
         Check(MaxSteps is null or >= 1, nameof(MaxSteps), MaxSteps, "at least 1");
-        Check(BaseLearningRate > 0 && BaseMinLearningRate >= 0 && BaseMinLearningRate <= BaseLearningRate, nameof(BaseMinLearningRate),
+        Check(BaseLearningRate > 0 && double.IsFinite(BaseLearningRate), nameof(BaseLearningRate), BaseLearningRate, "a finite number > 0");
+        Check(BaseMinLearningRate >= 0 && BaseMinLearningRate <= BaseLearningRate, nameof(BaseMinLearningRate),
             BaseMinLearningRate, $"in [0, {nameof(BaseLearningRate)} = {BaseLearningRate}]");
         Check(WarmupFraction is >= 0 and < 1, nameof(WarmupFraction), WarmupFraction, "in [0, 1)");
         Check(WeightDecay >= 0, nameof(WeightDecay), WeightDecay, "non-negative");

@@ -26,7 +26,7 @@ internal static class FineTuneCommand
                 });
             binder.Add("--drop-path", "Stochastic depth rate of each tower's last block", o => o.DropPathRate, (o, v) => o.DropPathRate = v);
         },
-        (context, options, data) => context.Transforms.SimVtpFineTune(context, options).Fit(data),
+        (context, options, data) => context.Vtp().FineTune(options).Fit(data),
         transformer => new TrainedModel(transformer.Training, transformer.Validation, transformer.Save),
         "vtp finetune demo/train.csv --pretrained pretrained.zip --out model.zip --batch-size 32 --lr 8e-3 --epochs 8 --drop-path 0",
         "vtp finetune demo/train.csv --validation demo/test.csv --out model.zip --preset tiny --vocabulary LearnFromCaptions --max-steps 50",

@@ -48,6 +48,19 @@ internal static class TrainerCommand
         binder.AddTo(command);
         runner.Handle(command, (parse, io) =>
         {
+            try
+            {
+                return Run(parse, io);
+            }
+            catch (ArgumentException error) when (binder.InOptionWords(error) is { } message)
+            {
+                throw new CliException(ExitCodes.Usage, message, $"Run 'vtp {name} --help' for the options and their defaults.");
+            }
+        }, examples);
+        return command;
+
+        int Run(ParseResult parse, CommandIO io)
+        {
             var options = binder.Apply(parse, new TOptions());
             if (parse.GetValue(processes) is var count and not 1) return Launch(io, parse, count, options);
             options.Distributed ??= DistributedOptions.FromEnvironment();
@@ -57,8 +70,7 @@ internal static class TrainerCommand
             if (parse.GetValue(validation) is { } held) options.ValidationSet = Annotations.ToDataView(context, Annotations.Read(held));
             (options.StartColumnName, options.EndColumnName, options.CancellationToken) = (Annotations.StartColumn, Annotations.EndColumn, io.CancellationToken);
             return Fit(io, options, title, parse.GetValue(output)!, () => trained(fit(context, options, input)));
-        }, examples);
-        return command;
+        }
     }
 
     // --nproc N: N local workers run this command as ranks 0..N-1.

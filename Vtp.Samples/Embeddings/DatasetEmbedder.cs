@@ -26,7 +26,7 @@ internal static class DatasetEmbedder
             DecodeWorkers = batching.DecodeWorkers,
         };
         var input = Annotations.ToDataView(context, samples);
-        using var transformer = context.Transforms.SimVtpEmbed(model, options).Fit(input);
+        using var transformer = context.Vtp().Embed(model, options).Fit(input);
         var output = transformer.Transform(input);
         return PhaseProgress.Run(io, title, samples.Count, bar => Read(output, samples.Count, bar, io.CancellationToken));
     }

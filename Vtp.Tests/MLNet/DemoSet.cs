@@ -57,11 +57,11 @@ public static class DemoSet
     public static EstimatorChain<SimVtpEmbeddingTransformer> TinyPipeline(MLContext context, string? videoFolder = null,
         Action<SimVtpFineTuneEstimator.Options>? adjust = null)
     {
-        var pretrain = context.Transforms.SimVtpPretrain(context, Tiny(new SimVtpPretrainEstimator.Options { VideoFolder = videoFolder }));
+        var pretrain = context.Vtp().Pretrain(Tiny(new SimVtpPretrainEstimator.Options { VideoFolder = videoFolder }));
         var fineTune = Tiny(new SimVtpFineTuneEstimator.Options { Pretrained = pretrain, VideoFolder = videoFolder });
         fineTune.Config = null;
         adjust?.Invoke(fineTune);
-        return pretrain.Append(context.Transforms.SimVtpFineTune(context, fineTune));
+        return pretrain.Append(context.Vtp().FineTune(fineTune));
     }
 
     private static FittedPipeline FitShared()

@@ -14,7 +14,7 @@ public sealed class DeviceTests
     {
         Assert.IsFalse(TorchSharp.torch.cuda.is_available(), "this test expects a CPU-only libtorch");
         var context = new MLContext(1) { GpuDeviceId = 0, FallbackToCpu = false };
-        var estimator = context.Transforms.SimVtpPretrain(context, DemoSet.Tiny(new SimVtpPretrainEstimator.Options(), maxSteps: 1));
+        var estimator = context.Vtp().Pretrain(DemoSet.Tiny(new SimVtpPretrainEstimator.Options(), maxSteps: 1));
         var error = Assert.ThrowsExactly<InvalidOperationException>(() => estimator.Fit(context.Data.LoadFromEnumerable(DemoSet.Train)));
         StringAssert.Contains(error.Message, "GpuDeviceId is 0");
         StringAssert.Contains(error.Message, "FallbackToCpu");
@@ -24,7 +24,7 @@ public sealed class DeviceTests
     public void GpuDeviceIdWithFallbackTrainsOnTheCpu()
     {
         var context = new MLContext(1) { GpuDeviceId = 0, FallbackToCpu = true };
-        var estimator = context.Transforms.SimVtpPretrain(context, DemoSet.Tiny(new SimVtpPretrainEstimator.Options(), maxSteps: 1));
+        var estimator = context.Vtp().Pretrain(DemoSet.Tiny(new SimVtpPretrainEstimator.Options(), maxSteps: 1));
         var fitted = estimator.Fit(context.Data.LoadFromEnumerable(DemoSet.Train));
         Assert.AreEqual(1, fitted.Training!.Steps);
         fitted.Dispose();
@@ -35,7 +35,7 @@ public sealed class DeviceTests
     {
         var context = new MLContext(1);
         var error = Assert.ThrowsExactly<ArgumentException>(() =>
-            context.Transforms.SimVtpPretrain(context, DemoSet.Tiny(new SimVtpPretrainEstimator.Options { Device = "cuda:0" })));
+            context.Vtp().Pretrain(DemoSet.Tiny(new SimVtpPretrainEstimator.Options { Device = "cuda:0" })));
         StringAssert.Contains(error.Message, "Device");
         StringAssert.Contains(error.Message, "cuda:0");
         Assert.ThrowsExactly<ArgumentException>(() => (TrainingOptions.Pretraining with { Device = "gpu" }).Validate());

@@ -7,7 +7,8 @@ using Vtp.Video;
 namespace Vtp.Tests.MLNet;
 
 // The lazy view behind the embedding transformer: independent cursors, only the requested columns computed, batches
-// read ahead and stopped when a cursor is left early, and the direct array API giving the same vectors. Rows batched
+// read ahead and stopped when a cursor is left early, misuse named (a getter before MoveNext, another schema's column,
+// ML.NET's GetColumn with a wrong type), and the direct array API giving the same vectors. Rows batched
 // differently from the shared output's batches of 8 agree to float rounding, same batches agree exactly.
 [TestClass]
 public sealed class EmbeddingViewTests
@@ -83,6 +84,41 @@ public sealed class EmbeddingViewTests
         var error = Assert.ThrowsExactly<InvalidOperationException>(() => cursor.GetGetter<VBuffer<float>>(output.Schema["TextEmbedding"]));
         StringAssert.Contains(error.Message, "Column 'TextEmbedding' is not active");
         Assert.AreEqual(2L, output.GetRowCount());
+    }
+
+    [TestMethod]
+    public void GetterBeforeMoveNext_AndColumnsOfAnotherSchema_AreRejected()
+    {
+        var output = Transformer.Transform(DemoSet.Shared.Context.Data.LoadFromEnumerable(DemoSet.Test.Take(2)));
+        var foreign = new DataViewSchema.Builder();
+        foreach (var column in output.Schema) foreign.AddColumn("Other" + column.Index, column.Type);
+        using var cursor = output.GetRowCursor(output.Schema);
+        var getter = cursor.GetGetter<VBuffer<float>>(output.Schema["VideoEmbedding"]);
+        VBuffer<float> value = default;
+
+        // ML.NET's own enumerable view fails here with a NullReferenceException; Vtp's view says what to do.
+        var early = Assert.ThrowsExactly<InvalidOperationException>(() => getter(ref value));
+        var other = Assert.ThrowsExactly<InvalidOperationException>(() => output.GetRowCursor([foreign.ToSchema()[1]]));
+
+        Assert.AreEqual("The cursor is not on a row: call MoveNext first.", early.Message);
+        Assert.AreEqual("Column 'Other1' (index 1) is not a column of this view's schema.", other.Message);
+    }
+
+    [TestMethod]
+    public void GetColumn_ReadsEmbeddingsAsArraysOrVBuffers_AndNamesTheColumnForOtherTypes()
+    {
+        var output = Transformer.Transform(DemoSet.Shared.Context.Data.LoadFromEnumerable(DemoSet.Test.Take(3)));
+
+        var arrays = output.GetColumn<float[]>("VideoEmbedding").ToList();
+        var buffers = output.GetColumn<VBuffer<float>>(output.Schema["VideoEmbedding"]).Select(b => b.DenseValues().ToArray()).ToList();
+        var wrong = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => output.GetColumn<int>("VideoEmbedding").ToList());
+
+        for (int i = 0; i < 3; i++)
+        {
+            PipelineTests.AssertClose(DemoSet.SharedTestOutput[i].VideoEmbedding, arrays[i]);
+            CollectionAssert.AreEqual(arrays[i], buffers[i], $"row {i} as VBuffer<float>");
+        }
+        StringAssert.Contains(wrong.Message, "Cannot map column (name: VideoEmbedding, type: Vector<Single, 64>) in data to the user-defined type, System.Int32.");
     }
 
     [TestMethod]

@@ -46,7 +46,7 @@ public sealed class PackageTests
         using var model = SimVtpRetrievalModel.Load(context, path);
         var data = context.Data.LoadFromEnumerable(DemoSet.Test.Take(8));
 
-        var pipeline = context.Transforms.SimVtpEmbedText(model, "Text").Append(context.Transforms.SimVtpEmbedVideo(model, "Video"));
+        var pipeline = context.Vtp().EmbedText(model, "Text").Append(context.Vtp().EmbedVideo(model, "Video"));
         var output = pipeline.Fit(data).Transform(data);
 
         var texts = output.GetColumn<float[]>("Text").ToList();
@@ -155,9 +155,37 @@ public sealed class PackageTests
         StringAssert.Contains(embedding.Message, "SimVtpEmbeddingTransformer.Load(mlContext, path)");
         var pretrain = Assert.ThrowsExactly<NotSupportedException>(() => ((ICanSaveModel)Pretrained).Save(null!));
         StringAssert.Contains(pretrain.Message, "SimVtpPretrainTransformer.Load(mlContext, path)");
-        var scorer = new MLContext(1).Transforms.SimVtpScorePairs(Pretrained).Fit(new MLContext(1).Data.LoadFromEnumerable(DemoSet.Test));
+        var scorer = new MLContext(1).Vtp().ScorePairs(Pretrained).Fit(new MLContext(1).Data.LoadFromEnumerable(DemoSet.Test));
         StringAssert.Contains(Assert.ThrowsExactly<NotSupportedException>(() => ((ICanSaveModel)scorer).Save(null!)).Message,
             "SimVtpPretrainTransformer.Load(mlContext, path)");
+    }
+
+    [TestMethod]
+    public void MlContextModelSave_FailsWithTheSameMessage_AfterMlNetHasCreatedTheFile()
+    {
+        var shared = DemoSet.Shared;
+        var path = Path.Combine(DemoSet.NewFolder(), "mlnet-model.zip");
+
+        var error = Assert.ThrowsExactly<NotSupportedException>(() =>
+            shared.Context.Model.Save(shared.Model, shared.Context.Data.LoadFromEnumerable(DemoSet.Test).Schema, path));
+
+        StringAssert.Contains(error.Message, "Save this one with transformer.Save(path) and load it with SimVtpPretrainTransformer.Load(mlContext, path).");
+        Assert.IsTrue(File.Exists(path), "Microsoft.ML 6.0.0 opens the file before asking the transformers to save (docs/dependencies.md says to delete it)");
+    }
+
+    [TestMethod]
+    public void DisposingAPredictionEngine_DisposesTheTransformerAndSoTheModelItLoaded()
+    {
+        var context = new MLContext(2);
+        var loaded = SimVtpEmbeddingTransformer.Load(context, SavedCopy());
+        var engine = context.Model.CreatePredictionEngine<ClipRow, EmbeddedRow>(loaded);
+        var caption = DemoSet.Test[0].Caption;
+
+        CollectionAssert.AreEqual(loaded.EmbedTexts([caption])[0], engine.Predict(DemoSet.Test[0]).TextEmbedding);
+        engine.Dispose();
+
+        // Microsoft.ML 6.0.0's PredictionEngine.Dispose disposes its transformer, which releases the model it owns.
+        Assert.ThrowsExactly<ObjectDisposedException>(() => loaded.EmbedTexts([caption]));
     }
 
     private static string SavedCopy()

@@ -21,7 +21,7 @@ public sealed class PairScoringTests
     {
         var context = new MLContext(1);
         var rows = DemoSet.Test.Take(4).ToList();
-        var output = context.Transforms.SimVtpScorePairs(Pretrained).Fit(context.Data.LoadFromEnumerable(rows))
+        var output = context.Vtp().ScorePairs(Pretrained).Fit(context.Data.LoadFromEnumerable(rows))
             .Transform(context.Data.LoadFromEnumerable(rows));
 
         var scores = output.GetColumn<float>("Score").ToArray();
@@ -37,7 +37,7 @@ public sealed class PairScoringTests
         var context = new MLContext(1);
         var rows = DemoSet.Test.Take(2).ToList();
         var options = new SimVtpPairScoringEstimator.Options { VideoInput = VtmVideoInput.Full };
-        var model = context.Transforms.SimVtpScorePairs(Pretrained, options).Fit(context.Data.LoadFromEnumerable(rows));
+        var model = context.Vtp().ScorePairs(Pretrained, options).Fit(context.Data.LoadFromEnumerable(rows));
         var column = model.Transform(context.Data.LoadFromEnumerable(rows)).GetColumn<float>("Score").ToArray();
         using var engine = context.Model.CreatePredictionEngine<ClipRow, ScoredRow>(model);
 

@@ -104,7 +104,8 @@ public sealed class PipelineTests
     public void PredictionEngine_EmbedsOneRowAsTheBatchedViewDoes()
     {
         var shared = DemoSet.Shared;
-        using var engine = shared.Context.Model.CreatePredictionEngine<ClipRow, EmbeddedRow>(shared.Model);
+        // Not disposed: disposing an engine disposes its transformer, here the shared chain (see PackageTests).
+        var engine = shared.Context.Model.CreatePredictionEngine<ClipRow, EmbeddedRow>(shared.Model);
         var batched = shared.Context.Data.CreateEnumerable<EmbeddedRow>(
             shared.Model.Transform(shared.Context.Data.LoadFromEnumerable(DemoSet.Test.Take(2))), reuseRowObject: false).ToList();
 

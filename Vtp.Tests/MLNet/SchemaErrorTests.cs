@@ -1,7 +1,6 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Vtp.MLNet;
-using Vtp.Tests.Compat;
 
 namespace Vtp.Tests.MLNet;
 
@@ -22,7 +21,7 @@ public sealed class SchemaErrorTests
     public void Pretrain_RejectsAtGetOutputSchemaAndAtFitBeforeTraining(string row, string shapeMessage, string? fitType)
     {
         var (context, log) = LoggedContext();
-        var estimator = context.Transforms.SimVtpPretrain(context, DemoSet.Tiny(new SimVtpPretrainEstimator.Options()));
+        var estimator = context.Vtp().Pretrain(DemoSet.Tiny(new SimVtpPretrainEstimator.Options()));
 
         AssertRejected(estimator, Data(context, row), shapeMessage, fitType);
         Assert.IsFalse(log.Any(l => l.Contains("Training on")), "Fit started training: " + string.Join("\n", log));
@@ -33,7 +32,7 @@ public sealed class SchemaErrorTests
     public void FineTune_RejectsAtGetOutputSchemaAndAtFitBeforeTraining(string row, string shapeMessage, string? fitType)
     {
         var (context, log) = LoggedContext();
-        var estimator = context.Transforms.SimVtpFineTune(context, DemoSet.Tiny(new SimVtpFineTuneEstimator.Options()));
+        var estimator = context.Vtp().FineTune(DemoSet.Tiny(new SimVtpFineTuneEstimator.Options()));
 
         AssertRejected(estimator, Data(context, row), shapeMessage, fitType);
         Assert.IsFalse(log.Any(l => l.Contains("Training on")), "Fit started training: " + string.Join("\n", log));
@@ -56,7 +55,7 @@ public sealed class SchemaErrorTests
     {
         var context = new MLContext(1);
         var options = DemoSet.Tiny(new SimVtpPretrainEstimator.Options { StartColumnName = "Start" });
-        var estimator = context.Transforms.SimVtpPretrain(context, options);
+        var estimator = context.Vtp().Pretrain(options);
 
         AssertRejected(estimator, Data(context, nameof(TextStartRow)),
             "Schema mismatch for input column 'Start': expected Single or Double (seconds), got String", null);
@@ -67,7 +66,7 @@ public sealed class SchemaErrorTests
     {
         var (context, log) = LoggedContext();
         var options = DemoSet.Tiny(new SimVtpFineTuneEstimator.Options { ValidationSet = Data(context, nameof(NoVideoRow)) });
-        var estimator = context.Transforms.SimVtpFineTune(context, options);
+        var estimator = context.Vtp().FineTune(options);
 
         var error = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => estimator.Fit(context.Data.LoadFromEnumerable(DemoSet.Train)));
 
@@ -82,8 +81,8 @@ public sealed class SchemaErrorTests
         var context = new MLContext(1);
         var shared = DemoSet.Shared.Model;
         var data = Data(context, row);
-        var embed = context.Transforms.SimVtpEmbed(shared.LastTransformer.Model, new SimVtpEmbeddingEstimator.Options());
-        var score = context.Transforms.SimVtpScorePairs((SimVtpPretrainTransformer)shared.First());
+        var embed = context.Vtp().Embed(shared.LastTransformer.Model, new SimVtpEmbeddingEstimator.Options());
+        var score = context.Vtp().ScorePairs((SimVtpPretrainTransformer)shared.First());
 
         AssertRejected(embed, data, shapeMessage, fitType);
         AssertRejected(score, data, shapeMessage, fitType);
@@ -98,10 +97,10 @@ public sealed class SchemaErrorTests
         var model = DemoSet.Shared.Model.LastTransformer.Model;
         var data = Data(context, nameof(NoVideoRow));
 
-        var shape = context.Transforms.SimVtpEmbedText(model).GetOutputSchema(SchemaShapeFactory.FromSchema(data.Schema));
+        var shape = context.Vtp().EmbedText(model).GetOutputSchema(Shapes.Of(data.Schema));
 
         Assert.AreEqual("TextEmbedding", shape[^1].Name);
-        var video = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => context.Transforms.SimVtpEmbedVideo(model).Fit(data));
+        var video = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => context.Vtp().EmbedVideo(model).Fit(data));
         StringAssert.Contains(video.Message, "Could not find input column 'VideoPath'");
     }
 
@@ -110,7 +109,7 @@ public sealed class SchemaErrorTests
     {
         var context = new MLContext(1);
         var rows = new[] { DemoSet.Train[0], new ClipRow { VideoPath = " ", Caption = "a red circle" } };
-        var estimator = context.Transforms.SimVtpPretrain(context, DemoSet.Tiny(new SimVtpPretrainEstimator.Options()));
+        var estimator = context.Vtp().Pretrain(DemoSet.Tiny(new SimVtpPretrainEstimator.Options()));
 
         var error = Assert.ThrowsExactly<InvalidDataException>(() => estimator.Fit(context.Data.LoadFromEnumerable(rows)));
 
@@ -119,7 +118,7 @@ public sealed class SchemaErrorTests
 
     private static void AssertRejected<T>(IEstimator<T> estimator, IDataView data, string shapeMessage, string? fitType) where T : ITransformer
     {
-        var shape = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => estimator.GetOutputSchema(SchemaShapeFactory.FromSchema(data.Schema)));
+        var shape = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => estimator.GetOutputSchema(Shapes.Of(data.Schema)));
         StringAssert.Contains(shape.Message, shapeMessage);
         Assert.AreEqual("inputSchema", shape.ParamName);
         var fit = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => estimator.Fit(data));

@@ -43,7 +43,7 @@ public sealed class TrainingControlTests
             steps.Add(p.Step);
             cancel.Cancel();
         });
-        var estimator = context.Transforms.SimVtpPretrain(context, options);
+        var estimator = context.Vtp().Pretrain(options);
 
         Assert.ThrowsExactly<OperationCanceledException>(() => estimator.Fit(context.Data.LoadFromEnumerable(DemoSet.Train)));
 
@@ -61,7 +61,7 @@ public sealed class TrainingControlTests
         var validation = context.Data.LoadFromEnumerable(DemoSet.Test.Take(6));
         var options = DemoSet.Tiny(new SimVtpFineTuneEstimator.Options { Epochs = 2, ValidationSet = validation }, maxSteps: 10);
 
-        using var model = context.Transforms.SimVtpFineTune(context, options).Fit(context.Data.LoadFromEnumerable(DemoSet.Train.Take(8)));
+        using var model = context.Vtp().FineTune(options).Fit(context.Data.LoadFromEnumerable(DemoSet.Train.Take(8)));
 
         CollectionAssert.AreEqual(new[] { (1, 2L), (2, 4L) }, model.Validation.Select(v => (v.Epoch, v.Step)).ToArray());
         var output = model.Transform(validation);
@@ -79,7 +79,7 @@ public sealed class TrainingControlTests
             ValidationSet = context.Data.LoadFromEnumerable(DemoSet.Test.Take(4)), ValidateEveryEpoch = false,
         }, maxSteps: 1);
 
-        using var model = context.Transforms.SimVtpPretrain(context, options).Fit(context.Data.LoadFromEnumerable(DemoSet.Train.Take(8)));
+        using var model = context.Vtp().Pretrain(options).Fit(context.Data.LoadFromEnumerable(DemoSet.Train.Take(8)));
 
         var result = model.Validation.Single();
         Assert.AreEqual((1, 1L, 4, 4), (result.Epoch, result.Step, result.Metrics.TextCount, result.Metrics.VideoCount));
@@ -89,12 +89,12 @@ public sealed class TrainingControlTests
     public void FineTuning_FromAnUnfittedPretrainingEstimator_SaysSo()
     {
         var context = new MLContext(1);
-        var pretrain = context.Transforms.SimVtpPretrain(context, DemoSet.Tiny(new SimVtpPretrainEstimator.Options()));
+        var pretrain = context.Vtp().Pretrain(DemoSet.Tiny(new SimVtpPretrainEstimator.Options()));
         var options = DemoSet.Tiny(new SimVtpFineTuneEstimator.Options { Pretrained = pretrain });
         options.Config = null;
 
         var error = Assert.ThrowsExactly<InvalidOperationException>(() =>
-            context.Transforms.SimVtpFineTune(context, options).Fit(context.Data.LoadFromEnumerable(DemoSet.Train)));
+            context.Vtp().FineTune(options).Fit(context.Data.LoadFromEnumerable(DemoSet.Train)));
 
         StringAssert.Contains(error.Message, "has not been fitted");
     }
@@ -107,7 +107,7 @@ public sealed class TrainingControlTests
         {
             var options = new SimVtpPretrainEstimator.Options();
             change(options);
-            return context.Transforms.SimVtpPretrain(context, options);
+            return context.Vtp().Pretrain(options);
         }
 
         StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => Pretrain(o => o.BatchSize = 1)).Message, "BatchSize must be at least 2");
@@ -116,7 +116,7 @@ public sealed class TrainingControlTests
         StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => Pretrain(o => o.Config = Vtp.Modeling.SimVtpConfig.Tiny with { VocabSize = 500 })).Message,
             "vocab_size 500 cannot hold the bert-base-uncased vocabulary");
         var both = new SimVtpFineTuneEstimator.Options { Config = Vtp.Modeling.SimVtpConfig.Tiny, Pretrained = Pretrain(_ => { }) };
-        StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => context.Transforms.SimVtpFineTune(context, both)).Message, "not both");
+        StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => context.Vtp().FineTune(both)).Message, "not both");
     }
 
     [TestMethod]
@@ -124,11 +124,11 @@ public sealed class TrainingControlTests
     {
         var context = new MLContext(1);
         var options = new SimVtpFineTuneEstimator.Options();
-        var estimator = context.Transforms.SimVtpFineTune(context, options);
+        var estimator = context.Vtp().FineTune(options);
 
         options.VideoColumnName = "Elsewhere";
         options.TextEmbeddingColumnName = "Other";
-        var shape = estimator.GetOutputSchema(Vtp.Tests.Compat.SchemaShapeFactory.FromSchema(context.Data.LoadFromEnumerable(DemoSet.Train).Schema));
+        var shape = estimator.GetOutputSchema(Shapes.Of(context.Data.LoadFromEnumerable(DemoSet.Train).Schema));
 
         CollectionAssert.AreEqual(new[] { "VideoPath", "Caption", "VideoEmbedding", "TextEmbedding" }, shape.Select(c => c.Name).ToArray());
     }

@@ -34,8 +34,12 @@ internal static partial class CSharpCells
     public static IReadOnlyList<CSharpCell> FromMarkdown(string path) =>
         CSharpBlock().Matches(File.ReadAllText(path)).Select((m, i) => new CSharpCell(m.Groups[1].Value, $"{Path.GetFileName(path)} block {i + 1}", false)).ToList();
 
-    /// <summary>The paths of the cell's <c>#r "..."</c> lines.</summary>
-    public static IEnumerable<string> References(CSharpCell cell) => Lines(cell).Select(l => ReferenceLine().Match(l)).Where(m => m.Success).Select(m => m.Groups[1].Value);
+    /// <summary>The paths of the cell's <c>#r "path"</c> lines (its NuGet packages left out).</summary>
+    public static IEnumerable<string> References(CSharpCell cell) => ReferenceValues(cell).Where(r => !PackageReference().IsMatch(r));
+
+    /// <summary>The packages of the cell's <c>#r "nuget: Name, Version"</c> lines.</summary>
+    public static IEnumerable<(string Name, string Version)> Packages(CSharpCell cell) =>
+        ReferenceValues(cell).Select(r => PackageReference().Match(r)).Where(m => m.Success).Select(m => (m.Groups[1].Value, m.Groups[2].Value));
 
     /// <summary>The cell's using directives (not using statements or declarations).</summary>
     public static IEnumerable<string> Usings(CSharpCell cell) => Lines(cell).Where(l => UsingDirective().IsMatch(l)).Select(l => l.Trim());
@@ -44,6 +48,9 @@ internal static partial class CSharpCells
     public static string Statements(CSharpCell cell) =>
         $"#line 1 \"{cell.Origin}\"\n" + string.Join('\n', Lines(cell).Select(l => ReferenceLine().IsMatch(l) || UsingDirective().IsMatch(l) ? "" : l)) + "\n#line default\n";
 
+    private static IEnumerable<string> ReferenceValues(CSharpCell cell) =>
+        Lines(cell).Select(l => ReferenceLine().Match(l)).Where(m => m.Success).Select(m => m.Groups[1].Value);
+
     private static string[] Lines(CSharpCell cell) => cell.Source.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
 
     [GeneratedRegex(@"```csharp\n(.*?)```", RegexOptions.Singleline)]
@@ -51,6 +58,9 @@ internal static partial class CSharpCells
 
     [GeneratedRegex(@"^\s*#r\s+""([^""]+)""\s*$")]
     private static partial Regex ReferenceLine();
+
+    [GeneratedRegex(@"^nuget:\s*([\w.-]+)\s*(?:,\s*(\S+))?\s*$")]
+    private static partial Regex PackageReference();
 
     [GeneratedRegex(@"^\s*using\s+(static\s+)?(?!var\b)[A-Za-z_][\w.]*(\s*=\s*[\w.<>, ]+)?\s*;\s*$")]
     private static partial Regex UsingDirective();

@@ -98,6 +98,41 @@ public sealed class EmbeddingFileTests
     }
 
     [TestMethod]
+    [DataRow("random padding", "its header is padded with \"")]
+    [DataRow("version 1.1", "it is .npy format 1.1; expected 1.0, 2.0 or 3.0")]
+    [DataRow("header length", "its header length 65535 runs past the end of the file")]
+    [DataRow("no newline", "its header does not end with its only newline")]
+    [DataRow("other key", "its header has the keys [descr, fortran_order, shapf]; expected [descr, fortran_order, shape]")]
+    [DataRow("fortran order", "its fortran_order is True; expected False (C order)")]
+    public void Npy_WithADamagedHeader_SaysWhatIsWrong(string damage, string expected)
+    {
+        var path = Path.Combine(SampleWorld.Instance.NewFolder(), "e.npy");
+        EmbeddingFile.Write(path, Awkward);
+        var bytes = File.ReadAllBytes(path);
+        var end = 10 + BitConverter.ToUInt16(bytes, 8);                                     // one past the header's newline
+        var close = Array.IndexOf(bytes, (byte)'}') + 1;
+        void Replace(string from, string to)
+        {
+            var at = System.Text.Encoding.ASCII.GetString(bytes).IndexOf(from, StringComparison.Ordinal);
+            System.Text.Encoding.ASCII.GetBytes(to).CopyTo(bytes, at);
+        }
+        switch (damage)
+        {
+            case "random padding": new Random(1).NextBytes(bytes.AsSpan(close, end - 1 - close)); break;
+            case "version 1.1": bytes[7] = 1; break;
+            case "header length": bytes[8] = bytes[9] = 0xFF; break;
+            case "no newline": bytes[end - 1] = (byte)' '; break;
+            case "other key": Replace("'shape'", "'shapf'"); break;
+            default: Replace("False", "True "); break;
+        }
+        File.WriteAllBytes(path, bytes);
+
+        var error = Assert.ThrowsExactly<InvalidDataException>(() => EmbeddingFile.Read(path));
+
+        Assert.Contains($"Embedding file '{path}' is not a float32 matrix in .npy format: {expected}", error.Message);
+    }
+
+    [TestMethod]
     public void Jsonl_MixingVideosAndCaptions_NamesTheLine()
     {
         var path = Path.Combine(SampleWorld.Instance.NewFolder(), "mixed.jsonl");

@@ -7,13 +7,16 @@ namespace Vtp.Tests.Samples;
 
 internal sealed class ScriptProject(string folder)
 {
-    private static readonly string[] Assemblies = ["TorchSharp", "Vtp.Model", "Vtp.MLNet.Compat", "Vtp.MLNet", "vtp", "System.Numerics.Tensors", "Microsoft.ML.Tokenizers"];
+    private static readonly string[] Assemblies = ["Vtp.Model", "Vtp.Distributed", "Vtp.MLNet", "vtp", "Microsoft.ML.Tokenizers"];
+    private static readonly (string Name, string Version)[] Engine = [("TorchSharp", "0.107.0"), ("libtorch-cpu-linux-x64", "2.10.0")];
     private readonly List<string> entryPoints = [];
+    private readonly SortedSet<(string Name, string Version)> packages = [];
 
     /// <summary>Adds a program named <paramref name="name"/> made of <paramref name="cells"/>, with <paramref name="afterParameters"/>
     /// inserted after the parameters cell (as papermill injects parameters).</summary>
     public void Add(string name, IReadOnlyList<CSharpCell> cells, string afterParameters = "")
     {
+        packages.UnionWith(cells.SelectMany(CSharpCells.Packages));
         var type = "Script_" + new string(name.Select(c => char.IsLetterOrDigit(c) ? c : '_').ToArray());
         var code = new StringBuilder();
         foreach (var directive in cells.SelectMany(CSharpCells.Usings).Distinct()) code.AppendLine(directive);
@@ -28,18 +31,23 @@ internal sealed class ScriptProject(string folder)
         entryPoints.Add($"            case \"{name}\": await {type}.Run(); return 0;");
     }
 
-    /// <summary>Writes the project, the program and the notebook helpers, and builds; fails the test with the compiler's errors.</summary>
+    /// <summary>Writes the project, the program and the notebook helpers, and builds; fails the test with the compiler's errors.
+    /// The NuGet packages that the notebooks' <c>#r "nuget: ..."</c> lines name are package references of the whole program.</summary>
     public void Build()
     {
         var binaries = AppContext.BaseDirectory;
-        var references = string.Concat(Assemblies.Select(a => $"<Reference Include=\"{a}\"><HintPath>{Path.Combine(binaries, a + ".dll")}</HintPath></Reference>"));
+        var references = string.Concat(Assemblies.Select(a => $"<Reference Include=\"{a}\"><HintPath>{Path.Combine(binaries, a + ".dll")}</HintPath></Reference>"))
+            + string.Concat(packages.Concat(Engine).Distinct().Select(p => $"<PackageReference Include=\"{p.Name}\" Version=\"{p.Version}\" />"));
+        // TorchSharp with its native libtorch, and the repository's build step that lets its bridge load on Debian 12.
+        var targets = Path.Combine(Vtp.Tests.Support.PyTorchOracle.RepositoryRoot, "Directory.Build.targets");
         File.WriteAllText(Path.Combine(folder, "Scripts.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
                 <OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework><Nullable>disable</Nullable>
                 <ImplicitUsings>disable</ImplicitUsings><NoWarn>CS1998</NoWarn><AssemblyName>Scripts</AssemblyName>
               </PropertyGroup>
-              <ItemGroup>{references}<None Include="{Path.Combine(binaries, "libVtpTorchNative.so")}" CopyToOutputDirectory="PreserveNewest" /></ItemGroup>
+              <ItemGroup>{references}<None Include="{Path.Combine(binaries, "libVtpGloo.so")}" CopyToOutputDirectory="PreserveNewest" /></ItemGroup>
+              <Import Project="{targets}" />
             </Project>
             """);
         File.WriteAllText(Path.Combine(folder, "Program.cs"), $$"""
@@ -74,10 +82,11 @@ internal sealed class ScriptProject(string folder)
         Assert.AreEqual(0, code, $"the notebooks and doc snippets do not compile:\n{output}");
     }
 
-    /// <summary>Runs the program named <paramref name="name"/>; returns its output, failing the test on a non-zero exit.</summary>
-    public string Run(string name)
+    /// <summary>Runs the program named <paramref name="name"/> in <paramref name="workingDirectory"/> (default: the project's
+    /// folder); returns its output, failing the test on a non-zero exit.</summary>
+    public string Run(string name, string? workingDirectory = null)
     {
-        var (code, output) = Dotnet(folder, Path.Combine(folder, "bin", "Release", "net10.0", "Scripts.dll"), name);
+        var (code, output) = Dotnet(workingDirectory ?? folder, Path.Combine(folder, "bin", "Release", "net10.0", "Scripts.dll"), name);
         Assert.AreEqual(0, code, $"{name} failed:\n{output}");
         return output;
     }

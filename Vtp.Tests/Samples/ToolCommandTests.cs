@@ -85,6 +85,23 @@ public sealed class ToolCommandTests
     }
 
     [TestMethod]
+    public void Probe_AFolder_ProbesItsVideosInNameOrder_AndAFolderWithoutVideosSaysSo()
+    {
+        var videos = Path.Combine(Path.GetDirectoryName(SampleWorld.Instance.TrainCsv)!, "videos");
+        var folder = SampleWorld.Instance.NewFolder();
+        File.Copy(Path.Combine(videos, "train_0001.mp4"), Path.Combine(folder, "b.mp4"));
+        File.Copy(Path.Combine(videos, "test_0000.mp4"), Path.Combine(folder, "a.MP4"));
+        File.WriteAllText(Path.Combine(folder, "notes.txt"), "not a video");
+
+        var infos = CliRun.Of("probe", folder, "--json").Ok().Json();
+        var empty = SampleWorld.Instance.NewFolder();
+
+        CollectionAssert.AreEqual(new[] { Path.Combine(folder, "a.MP4"), Path.Combine(folder, "b.mp4") },
+            infos.EnumerateArray().Select(i => i.GetProperty("file_path").GetString()).ToArray());
+        CliRun.Of("probe", empty).Fails(ExitCodes.BadInput, $"'{empty}' is a folder with no video files (.mp4, .m4v, .mov, .mkv, .webm, .avi).");
+    }
+
+    [TestMethod]
     public void DumpForward_WritesAFixtureOfTheAskedConfig()
     {
         var folder = Path.Combine(SampleWorld.Instance.NewFolder(), "fixture");

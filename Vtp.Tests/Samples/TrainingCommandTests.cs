@@ -60,7 +60,18 @@ public sealed class TrainingCommandTests
     {
         var folder = SampleWorld.Instance.NewFolder();
         CliRun.Of("pretrain", SampleWorld.Instance.TrainCsv, "--out", Path.Combine(folder, "p.zip"), "--batch-size", "1")
-            .Fails(ExitCodes.Usage, "BatchSize");
+            .Fails(ExitCodes.Usage, "--batch-size must be at least 2");
+    }
+
+    [TestMethod]
+    public void Pretrain_LearningRatesOutOfRange_AreUsageErrorsNamingTheirOptions()
+    {
+        var folder = SampleWorld.Instance.NewFolder();
+        string[] Args(params string[] options) => ["pretrain", SampleWorld.Instance.TrainCsv, "--out", Path.Combine(folder, "p.zip"), .. options];
+
+        CliRun.Of(Args("--lr", "-1")).Fails(ExitCodes.Usage, "--lr must be a finite number > 0, got -1.");
+        CliRun.Of(Args("--lr", "0.1", "--min-lr", "1")).Fails(ExitCodes.Usage, "--min-lr must be in [0, --lr = 0.1], got 1.");
+        Assert.IsFalse(File.Exists(Path.Combine(folder, "p.zip")));
     }
 
     [TestMethod]
