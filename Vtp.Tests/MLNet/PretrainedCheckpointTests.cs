@@ -25,7 +25,7 @@ public sealed class PretrainedCheckpointTests
         options.Config = null;
         (options.BaseLearningRate, options.BaseMinLearningRate, options.WeightDecay) = (1e-9, 0, 0);   // one step that barely moves the weights
 
-        using var model = context.Transforms.SimVtpFineTune(context, options).Fit(context.Data.LoadFromEnumerable(DemoSet.Train.Take(8)));
+        using var model = context.Vtp().FineTune(options).Fit(context.Data.LoadFromEnumerable(DemoSet.Train.Take(8)));
 
         var pretrained = dump.Read("weights.safetensors");
         var towers = model.Model.Encoder.named_parameters().ToDictionary(p => p.name, p => (Tensor)p.parameter);
