@@ -41,6 +41,33 @@ public sealed class DataParallelTrainingTests
     public void FineTuning_TwoRanksOfBatchB_GiveTheWeightsOfOneProcessOfBatch2B() =>
         AssertRanksMatchOneProcess(FineTune, ["retrieval"]);
 
+    [TestMethod]
+    [Timeout(300_000, CooperativeCancellation = true)]
+    public void Pretraining_WithPerRankNegatives_DiffersFromOneProcess_SoTheComparisonCanTell()
+    {
+        var single = Pretrain(Options(8), initSeed: 3);
+        var ranks = OnTwoRanks(Pretrain, gatherNegatives: false);
+        var worst = single.Weights.Keys.Max(name =>
+            Distance(ranks[0].Weights[name], single.Weights[name]) / (Distance(single.Weights[name], single.Initial[name]) + 1e-7));
+        Assert.IsTrue(worst > 1e-3, $"without gathered negatives VTC sees other negatives, so some weight must move otherwise (worst relative gap {worst:E2})");
+    }
+
+    [TestMethod]
+    [Timeout(120_000, CooperativeCancellation = true)]
+    public void RanksWithDifferentModelsAreRefusedOnEveryRank()
+    {
+        var port = RankThreads.FreePort();
+        var outcomes = Enumerable.Range(0, 2).Select(rank => Task.Run(() =>
+        {
+            using var group = GlooCollectives.Join(RankThreads.Options(rank, 2, port, timeoutSeconds: 60));
+            using var model = new SimVtpPretrainModel(Config with { EncoderDepth = 1 + rank }, ModelOptions);
+            return Assert.ThrowsExactly<InvalidOperationException>(() =>
+                SimVtpPretraining.Run(model, DemoWorld.Instance.Tokenizer, Samples.Value, Options(4) with { Collectives = group })).Message;
+        })).ToArray();
+        Task.WaitAll(outcomes);
+        foreach (var message in outcomes.Select(o => o.Result)) StringAssert.Contains(message, "The ranks hold different models");
+    }
+
     private delegate Run Trainer(TrainingOptions options, long initSeed);
 
     private sealed record Run(Dictionary<string, float[]> Initial, Dictionary<string, float[]> Weights, List<IReadOnlyDictionary<string, double>> Losses);
@@ -49,17 +76,10 @@ public sealed class DataParallelTrainingTests
     {
         Assert.HasCount(32, Samples.Value);
         var single = train(Options(8), initSeed: 3);
-        var port = RankThreads.FreePort();
-        var ranks = Enumerable.Range(0, 2).Select(rank => Task.Run(() =>
-        {
-            using var group = GlooCollectives.Join(RankThreads.Options(rank, 2, port, timeoutSeconds: 60));
-            return train(Options(4) with { Collectives = group, GatherNegatives = true }, initSeed: 3 + 100 * rank);
-        })).ToArray();                                                                      // rank 1 starts elsewhere: rank 0's weights are broadcast
-        Task.WaitAll(ranks);
-
+        var ranks = OnTwoRanks(train, gatherNegatives: true);
         foreach (var (name, expected) in single.Weights)
         {
-            var (zero, one) = (ranks[0].Result.Weights[name], ranks[1].Result.Weights[name]);
+            var (zero, one) = (ranks[0].Weights[name], ranks[1].Weights[name]);
             CollectionAssert.AreEqual(zero, one, $"{name}: the ranks hold identical weights");
             // Float32 sums in another order shift the updates by rounding; a wrong gradient moves them by their own size.
             var moved = Distance(expected, single.Initial[name]);
@@ -68,8 +88,21 @@ public sealed class DataParallelTrainingTests
         }
         for (int step = 0; step < Steps; step++)
             foreach (var part in parts)
-                Assert.AreEqual(single.Losses[step][part], ranks[0].Result.Losses[step][part], 1e-5 * Math.Abs(single.Losses[step][part]),
+                Assert.AreEqual(single.Losses[step][part], ranks[0].Losses[step][part], 1e-5 * Math.Abs(single.Losses[step][part]),
                     $"step {step + 1} {part}: the ranks' mean equals the whole batch's loss");
+    }
+
+    // Two ranks of batch 4 over Gloo; rank 1 starts from other weights (rank 0's are broadcast).
+    private static Run[] OnTwoRanks(Trainer train, bool gatherNegatives)
+    {
+        var port = RankThreads.FreePort();
+        var ranks = Enumerable.Range(0, 2).Select(rank => Task.Run(() =>
+        {
+            using var group = GlooCollectives.Join(RankThreads.Options(rank, 2, port, timeoutSeconds: 60));
+            return train(Options(4) with { Collectives = group, GatherNegatives = gatherNegatives }, initSeed: 3 + 100 * rank);
+        })).ToArray();
+        Task.WaitAll(ranks);
+        return ranks.Select(r => r.Result).ToArray();
     }
 
     private static double Distance(float[] a, float[] b) => Math.Sqrt(a.Zip(b, (x, y) => (double)(x - y) * (x - y)).Sum());
