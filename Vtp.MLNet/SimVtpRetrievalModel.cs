@@ -92,12 +92,19 @@ public sealed class SimVtpRetrievalModel : IDisposable
         }
     }
 
+    // A disposed TorchSharp module lists no parameters rather than failing, so use after Dispose is caught here.
     private SimVtpEmbedder Embedder(int batchSize, int decodeWorkers) =>
-        new(Encoder, Tokenizer, batchSize: CheckPositive(batchSize, nameof(batchSize)), decodeWorkers: CheckPositive(decodeWorkers, nameof(decodeWorkers)));
+        new(disposed ? throw new ObjectDisposedException(nameof(SimVtpRetrievalModel), "The model was disposed (or the PredictionEngine or transformer that owned it).") : Encoder, Tokenizer, batchSize: CheckPositive(batchSize, nameof(batchSize)), decodeWorkers: CheckPositive(decodeWorkers, nameof(decodeWorkers)));
 
     private static int CheckPositive(int value, string name) =>
         value >= 1 ? value : throw new ArgumentOutOfRangeException(name, value, $"{name} must be at least 1.");
 
+    private bool disposed;
+
     /// <summary>Releases the model's native memory.</summary>
-    public void Dispose() => Encoder.Dispose();
+    public void Dispose()
+    {
+        disposed = true;
+        Encoder.Dispose();
+    }
 }
