@@ -86,7 +86,7 @@ public sealed partial class GlooPrivacyTests
             ? root.GetDirectories().OrderByDescending(d => d.Name, StringComparer.Ordinal)
                 .Select(d => Path.Combine(d.FullName, "runtimes", "linux-x64", "native", "libtorch_cpu.so")).FirstOrDefault(File.Exists)
             : null;
-        if (found == null) Assert.Inconclusive($"No libtorch_cpu.so under {root.FullName}: restore TorchSharp (dotnet restore -p:VtpUseRealTorchSharp=true).");
+        if (found == null) Assert.Fail($"No libtorch_cpu.so under {root.FullName}: restore the solution (dotnet restore Vtp.sln).");
         return found;
     }
 
